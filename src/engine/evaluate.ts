@@ -1,0 +1,187 @@
+import { Dec, ONE, ZERO, decStr, decStrOrNull } from './decimal';
+import { hfOneSolver, nearestMoves, nearestRatio } from './liquidation';
+import type { PreparedRow } from './rows';
+import { markFactor, prepareScenario, type PreparedScenario } from './scenario';
+import {
+  DEFAULT_THRESHOLDS,
+  EMPTY_SCENARIO,
+  type AccountReport,
+  type Portfolio,
+  type PositionReport,
+  type Report,
+  type Scenario,
+  type Thresholds,
+  type UnitReport,
+  type UnitStatus,
+} from './types';
+import { prepareAccounts, unitFigures, type PreparedAccount, type PreparedUnit, type RowFigures } from './units';
+import type { TierTables } from './venues/tiers';
+
+export interface EvaluateRequest {
+  portfolio: Portfolio;
+  scenario?: Scenario;
+  thresholds?: Thresholds;
+  /** valuation time, ISO 8601 */
+  asOf: string;
+  /** user-loaded tier tables (Binance leverageBracket), replacing built-ins symbol by symbol */
+  tierTables?: TierTables;
+}
+
+export type EvaluateResult = { ok: true; report: Report } | { ok: false; error: string };
+
+/** The liquidation-shock search reaches up to +1000% (x = 11), margin-model.md. */
+const MAX_UP_RATIO = new Dec(11);
+const OPTION_NOTE = 'valued at its mark; option pricing and margin are not modelled yet';
+
+export function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
+  if (hf === null) return 'ok';
+  if (hf.lessThanOrEqualTo(ONE)) return 'liquidation';
+  if (hf.lessThan(scenario.marginCallHF)) return 'margin_call';
+  if (hf.lessThan(scenario.targetHF)) return 'warning';
+  return 'ok';
+}
+
+/** Rows that move with a price ratio: options stay at their mark until they are priced. */
+function movesWithPrice(row: PreparedRow): boolean {
+  return row.src.type !== 'option';
+}
+
+function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec | null): PositionReport {
+  const long = row.q.gt(0);
+  const isPriced = row.src.type !== 'option';
+  const lp = isPriced && liquidationRatio ? liquidationRatio.times(fig.mark) : null;
+  const distance = lp ? (long ? fig.mark.minus(lp) : lp.minus(fig.mark)).div(fig.mark) : null;
+  const derivative = row.src.type === 'perp' || row.src.type === 'future';
+  return {
+    line: row.src.line,
+    symbol: row.src.symbol,
+    type: row.src.type,
+    underlying: row.src.underlying,
+    side: long ? 'long' : 'short',
+    qty: decStr(row.q),
+    contractSize: decStr(row.cs),
+    entryPrice: decStrOrNull(row.entry),
+    markPrice: decStr(fig.mark),
+    notional: decStr(fig.notional),
+    unrealizedPnl: decStrOrNull(fig.pnl),
+    value: decStrOrNull(fig.value),
+    initialMargin: isPriced ? decStr(fig.im) : null,
+    maintenanceMargin: isPriced ? decStr(fig.mm) : null,
+    mmr: derivative && fig.rates ? decStr(fig.rates.mmr) : null,
+    maintenanceAmount: derivative && fig.rates ? decStr(fig.rates.cum) : null,
+    imr: derivative && fig.rates ? decStr(fig.rates.imr) : null,
+    bracket: fig.rates?.bracket ?? null,
+    liquidationPrice: decStrOrNull(lp),
+    distanceToLiquidation: decStrOrNull(distance),
+    note: isPriced ? null : OPTION_NOTE,
+  };
+}
+
+function unitReport(unit: PreparedUnit, scenario: PreparedScenario): UnitReport {
+  const marks = unit.rows.map((row) => row.mark.times(markFactor(scenario, row.src.underlying)));
+  const fig = unitFigures(unit, marks);
+  const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
+  const marginRatio = fig.mm.isZero() ? ZERO : fig.marginBalance.gt(0) ? fig.mm.div(fig.marginBalance) : null;
+  const solve = hfOneSolver(unit, marks);
+
+  const ratioByUnderlying = new Map<string, Dec | null>();
+  for (const row of unit.rows) {
+    const u = row.src.underlying;
+    if (ratioByUnderlying.has(u) || !movesWithPrice(row)) continue;
+    ratioByUnderlying.set(u, nearestRatio(solve(unit.rows.map((r) => r.src.underlying === u && movesWithPrice(r)))));
+  }
+  const shock = nearestMoves(solve(unit.rows.map((r) => !r.stable && movesWithPrice(r))), MAX_UP_RATIO);
+
+  return {
+    unit: unit.id,
+    marginMode: unit.mode,
+    collateral: decStr(fig.collateral),
+    debt: decStr(fig.debt),
+    unrealizedPnl: decStr(fig.pnl),
+    marginBalance: decStr(fig.marginBalance),
+    initialMargin: decStr(fig.im),
+    maintenanceMargin: decStr(fig.mm),
+    healthFactor: decStrOrNull(hf),
+    marginRatio: decStrOrNull(marginRatio),
+    availableMargin: decStr(fig.marginBalance.minus(fig.im)),
+    marginBuffer: decStr(fig.marginBalance.minus(fig.mm)),
+    status: statusOf(hf, scenario),
+    liquidationShock: { down: decStrOrNull(shock.down), up: decStrOrNull(shock.up) },
+    positions: unit.rows.map((row, i) =>
+      positionReport(row, fig.rows[i]!, ratioByUnderlying.get(row.src.underlying) ?? null),
+    ),
+  };
+}
+
+/** Scenario collateral goes to the account's cross unit (made when the account has none). */
+function withAddedCollateral(account: PreparedAccount, amount: Dec | undefined): PreparedUnit[] {
+  if (!amount || amount.isZero()) return account.units;
+  const cross = account.units.find((u) => u.mode === 'cross');
+  const added: PreparedUnit = cross
+    ? { ...cross, baseBalance: cross.baseBalance.plus(amount) }
+    : { id: 'cross', account: account.account, venue: account.venue, mode: 'cross', rows: [], baseBalance: amount };
+  return cross ? account.units.map((u) => (u === cross ? added : u)) : [added, ...account.units];
+}
+
+function scenarioReport(s: PreparedScenario): Report['scenario'] {
+  return {
+    shocks: Object.fromEntries([...s.shocks].map(([k, v]) => [k, decStr(v)])),
+    all: decStr(s.all),
+    volShock: decStr(s.volShock),
+    days: decStr(s.days),
+    addCollateral: Object.fromEntries([...s.addCollateral].map(([k, v]) => [k, decStr(v)])),
+    targetHF: decStr(s.targetHF),
+    marginCallHF: decStr(s.marginCallHF),
+  };
+}
+
+function portfolioWarnings(accounts: PreparedAccount[], scenario: PreparedScenario): string[] {
+  const warnings: string[] = [];
+  const names = new Set(accounts.map((a) => a.account));
+  for (const name of scenario.addCollateral.keys()) {
+    if (!names.has(name)) warnings.push(`collateral what-if names account "${name}", which is not in the portfolio`);
+  }
+  const missingTiers = new Set<string>();
+  let options = 0;
+  for (const account of accounts) {
+    for (const unit of account.units) {
+      for (const row of unit.rows) {
+        if (row.src.type === 'option') options++;
+        if (account.venue.id === 'binance' && row.maintenance.kind === 'default' && row.src.type !== 'spot' && row.src.type !== 'option') {
+          missingTiers.add(row.src.symbol);
+        }
+      }
+    }
+  }
+  for (const symbol of missingTiers) {
+    warnings.push(`no Binance tier table for ${symbol}: default rates used (mmr 0.005); load its leverage brackets for exact figures`);
+  }
+  if (options > 0) warnings.push(`${options} option row(s) ${OPTION_NOTE}`);
+  return warnings;
+}
+
+/** Every figure of margin-model.md for a portfolio under a scenario. */
+export function evaluatePortfolio(request: EvaluateRequest): EvaluateResult {
+  const checked = prepareScenario(request.scenario ?? EMPTY_SCENARIO, request.thresholds ?? DEFAULT_THRESHOLDS);
+  if (!checked.ok) return checked;
+  const scenario = checked.scenario;
+  const accounts = prepareAccounts(request.portfolio, request.tierTables ?? new Map());
+  const reports: AccountReport[] = accounts.map((account) => ({
+    account: account.account,
+    venue: account.venue.id,
+    units: withAddedCollateral(account, scenario.addCollateral.get(account.account)).map((unit) =>
+      unitReport(unit, scenario),
+    ),
+  }));
+  return {
+    ok: true,
+    report: {
+      schema: 'margin-radar/report@1',
+      asOf: request.asOf,
+      source: request.portfolio.source,
+      scenario: scenarioReport(scenario),
+      accounts: reports,
+      warnings: portfolioWarnings(accounts, scenario),
+    },
+  };
+}

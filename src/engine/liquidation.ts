@@ -1,0 +1,153 @@
+import { Dec, ONE, ZERO } from './decimal';
+import { breakRatios, type PreparedRow } from './rows';
+import { rowFigures, type PreparedUnit } from './units';
+
+/**
+ * Solving HF = 1 for a price ratio x: the moving rows' marks are `x * mark`, every other row stays.
+ *
+ * For linear rows and spot rows f(x) = MB(x) - MM(x) is piecewise linear in x: it bends only where a
+ * row's tier changes or its maintenance margin leaves zero. Each row's pieces come from two
+ * evaluations of the row itself inside each of its segments (so the solver cannot disagree with
+ * the figures), the pieces are summed in one sweep over the break points, and each segment's root
+ * is exact: x = -a / b.
+ */
+
+interface Linear {
+  a: Dec;
+  b: Dec;
+}
+
+interface Piece {
+  f: Linear;
+  mm: Linear;
+}
+
+const THREE = new Dec(3);
+
+function at(l: Linear, x: Dec): Dec {
+  return l.a.plus(l.b.times(x));
+}
+
+function add(p: Piece, q: Piece, sign: 1 | -1): Piece {
+  const s = (u: Linear, v: Linear): Linear =>
+    sign === 1 ? { a: u.a.plus(v.a), b: u.b.plus(v.b) } : { a: u.a.minus(v.a), b: u.b.minus(v.b) };
+  return { f: s(p.f, q.f), mm: s(p.mm, q.mm) };
+}
+
+function contribution(unit: PreparedUnit, row: PreparedRow, mark: Dec): { f: Dec; mm: Dec } {
+  const fig = rowFigures(unit, row, mark);
+  return { f: fig.balance.minus(fig.mm), mm: fig.mm };
+}
+
+/** The row's linear piece on [lo, hi] (hi null: unbounded), from two points inside it. */
+function pieceOn(unit: PreparedUnit, row: PreparedRow, base: Dec, lo: Dec, hi: Dec | null): Piece {
+  const x1 = hi ? lo.plus(hi.minus(lo).div(THREE)) : lo.isZero() ? ONE : lo.times(2);
+  const x2 = hi ? lo.plus(hi.minus(lo).times(2).div(THREE)) : x1.times(2);
+  const c1 = contribution(unit, row, base.times(x1));
+  const c2 = contribution(unit, row, base.times(x2));
+  const dx = x2.minus(x1);
+  const fb = c2.f.minus(c1.f).div(dx);
+  const mb = c2.mm.minus(c1.mm).div(dx);
+  return { f: { a: c1.f.minus(fb.times(x1)), b: fb }, mm: { a: c1.mm.minus(mb.times(x1)), b: mb } };
+}
+
+interface PieceEvent {
+  from: Dec;
+  delta: Piece;
+}
+
+function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Piece; events: PieceEvent[] } {
+  const points = [...new Set(breakRatios(row, base).filter((x) => x.gt(0)).map((x) => x.toFixed()))]
+    .map((s) => new Dec(s))
+    .sort((a, b) => a.comparedTo(b));
+  const bounds = [ZERO, ...points];
+  const pieces = bounds.map((lo, i) => pieceOn(unit, row, base, lo, bounds[i + 1] ?? null));
+  const events = points.map((from, i) => ({ from, delta: add(pieces[i + 1]!, pieces[i]!, -1) }));
+  return { first: pieces[0]!, events };
+}
+
+/**
+ * Solves HF = 1 for one unit at the given marks (same order as unit.rows). The returned function
+ * takes which rows move with x and gives every x in (0, infinity) at which the unit's HF is 1 (or
+ * jumps across 1), ascending. The still rows are summed once, so asking for each underlying in turn
+ * costs one pass over the unit plus the moving rows.
+ */
+export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving: readonly boolean[]) => Dec[] {
+  const contributions = unit.rows.map((row, i) => contribution(unit, row, marks[i] ?? row.mark));
+  const total = contributions.reduce<Piece>(
+    (sum, c) => add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, 1),
+    { f: { a: unit.baseBalance, b: ZERO }, mm: { a: ZERO, b: ZERO } },
+  );
+  return (moving) => {
+    let sum = total;
+    const events: PieceEvent[] = [];
+    unit.rows.forEach((row, i) => {
+      if (!moving[i]) return;
+      const c = contributions[i]!;
+      const r = rowEvents(unit, row, marks[i] ?? row.mark);
+      sum = add(add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, -1), r.first, 1);
+      events.push(...r.events);
+    });
+    return sweep(sum, events);
+  };
+}
+
+function sweep(start: Piece, events: PieceEvent[]): Dec[] {
+  let sum = start;
+  events.sort((a, b) => a.from.comparedTo(b.from));
+
+  const found: Dec[] = [];
+  const accept = (x: Dec, piece: Piece) => {
+    if (x.gt(0) && at(piece.mm, x).gt(0)) found.push(x);
+  };
+  const solveSegment = (piece: Piece, lo: Dec, hi: Dec | null) => {
+    const { a, b } = piece.f;
+    if (b.isZero()) {
+      // flat at zero: every point qualifies; the one nearest the current price stands for them
+      if (a.isZero()) accept(hi && ONE.greaterThan(hi) ? hi : ONE.lessThan(lo) ? lo : ONE, piece);
+      return;
+    }
+    const x = a.neg().div(b);
+    if (x.greaterThanOrEqualTo(lo) && (!hi || x.lessThanOrEqualTo(hi))) accept(x, piece);
+  };
+
+  let lo = ZERO;
+  let i = 0;
+  while (i <= events.length) {
+    const next = events[i]?.from ?? null;
+    solveSegment(sum, lo, next);
+    if (!next) break;
+    const left = sum;
+    while (i < events.length && events[i]!.from.equals(next)) {
+      sum = add(sum, events[i]!.delta, 1);
+      i++;
+    }
+    // a tier table whose MM jumps at a bracket edge can carry HF across 1 without touching it
+    const fl = at(left.f, next);
+    const fr = at(sum.f, next);
+    if ((fl.gt(0) && fr.lt(0)) || (fl.lt(0) && fr.gt(0))) accept(next, sum);
+    lo = next;
+  }
+  const unique = new Map(found.map((x) => [x.toFixed(), x]));
+  return [...unique.values()].sort((a, b) => a.comparedTo(b));
+}
+
+/** The root nearest the current price (x = 1), or null. */
+export function nearestRatio(ratios: readonly Dec[]): Dec | null {
+  let best: Dec | null = null;
+  for (const x of ratios) {
+    if (!best || x.minus(ONE).abs().lessThan(best.minus(ONE).abs())) best = x;
+  }
+  return best;
+}
+
+/** Largest root in (0, 1) and smallest in (1, maxUp], as moves s = x - 1. */
+export function nearestMoves(ratios: readonly Dec[], maxUp: Dec): { down: Dec | null; up: Dec | null } {
+  let down: Dec | null = null;
+  let up: Dec | null = null;
+  for (const x of ratios) {
+    if (x.lessThan(ONE)) down = x.minus(ONE);
+    else if (x.greaterThan(ONE) && x.lessThanOrEqualTo(maxUp) && up === null) up = x.minus(ONE);
+  }
+  return { down, up };
+}

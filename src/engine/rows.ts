@@ -1,0 +1,131 @@
+import { Dec, ONE, ZERO } from './decimal';
+import { isStablecoin } from './stablecoins';
+import type { PortfolioRow, TierUsed } from './types';
+import { tierFor, type TierTable, type TierTables } from './venues/tiers';
+import { tierTableFor, type VenueRules } from './venues';
+
+/** Where a row's maintenance rate comes from. */
+export type MaintenanceSource =
+  | { kind: 'row'; mmr: Dec; cum: Dec }
+  | { kind: 'tier'; table: TierTable }
+  | { kind: 'default'; mmr: Dec };
+
+/** A portfolio row with its numbers as decimals and its rate sources resolved once. */
+export interface PreparedRow {
+  src: PortfolioRow;
+  q: Dec;
+  absQ: Dec;
+  cs: Dec;
+  entry: Dec | null;
+  mark: Dec;
+  /** 1 - haircut: the share of a spot holding that counts as collateral */
+  collateralFactor: Dec;
+  stable: boolean;
+  maintenance: MaintenanceSource;
+  /** the row's own initial rate (imr, or 1 / leverage), else null: the tier or venue decides */
+  ownImr: Dec | null;
+  venue: VenueRules;
+}
+
+export interface RowRates {
+  mmr: Dec;
+  cum: Dec;
+  imr: Dec;
+  bracket: number | null;
+  origin: TierUsed['origin'];
+}
+
+function optionalDec(s: string | null): Dec | null {
+  return s === null ? null : new Dec(s);
+}
+
+export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables): PreparedRow {
+  const q = new Dec(row.qty);
+  const mmr = optionalDec(row.mmr);
+  const table = venue.kind === 'margin' ? tierTableFor(venue, row.symbol, row.underlying, userTables) : undefined;
+  let maintenance: MaintenanceSource;
+  if (mmr) maintenance = { kind: 'row', mmr, cum: optionalDec(row.maintenanceAmount) ?? ZERO };
+  else if (table) maintenance = { kind: 'tier', table };
+  else maintenance = { kind: 'default', mmr: venue.defaultMmr };
+  const leverage = optionalDec(row.leverage);
+  return {
+    src: row,
+    q,
+    absQ: q.abs(),
+    cs: new Dec(row.contractSize),
+    entry: optionalDec(row.entryPrice),
+    mark: new Dec(row.markPrice),
+    collateralFactor: ONE.minus(optionalDec(row.haircut) ?? ZERO),
+    stable: isStablecoin(row.underlying),
+    maintenance,
+    ownImr: optionalDec(row.imr) ?? (leverage ? ONE.div(leverage) : null),
+    venue,
+  };
+}
+
+/** Tiers are chosen by the notional at the price being evaluated (margin-model.md). */
+export function ratesAt(row: PreparedRow, notional: Dec): RowRates {
+  const m = row.maintenance;
+  const tier = m.kind === 'tier' ? tierFor(m.table, notional) : null;
+  const imr = row.ownImr ?? (tier ? ONE.div(tier.maxLeverage) : row.venue.defaultImr);
+  switch (m.kind) {
+    case 'row':
+      return { mmr: m.mmr, cum: m.cum, imr, bracket: null, origin: 'row' };
+    case 'tier':
+      return { mmr: tier!.mmr, cum: tier!.cum, imr, bracket: tier!.bracket, origin: 'tier' };
+    case 'default':
+      return { mmr: m.mmr, cum: ZERO, imr, bracket: null, origin: 'default' };
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
+}
+
+export function isLinear(row: PreparedRow): boolean {
+  return row.src.type === 'perp' || row.src.type === 'future';
+}
+
+export function notionalAt(row: PreparedRow, mark: Dec): Dec {
+  return row.absQ.times(row.cs).times(mark);
+}
+
+export function maintenanceMargin(notional: Dec, rates: RowRates): Dec {
+  const mm = notional.times(rates.mmr).minus(rates.cum);
+  return mm.lt(0) ? ZERO : mm;
+}
+
+/** Unrealised PnL of a position with an entry price: q * cs * (M - E). */
+export function pnlAt(row: PreparedRow, mark: Dec): Dec {
+  return row.entry ? row.q.times(row.cs).times(mark.minus(row.entry)) : ZERO;
+}
+
+/** What a spot row adds to the balance: collateral after haircut, or minus the debt. */
+export function spotValueAt(row: PreparedRow, mark: Dec): Dec {
+  const worth = row.q.times(mark);
+  return row.q.gt(0) ? worth.times(row.collateralFactor) : worth;
+}
+
+/**
+ * The row's share of the break points in a price ratio x (mark = x * base): where its tier
+ * changes and where its maintenance margin leaves zero. Between them f(x) = MB - MM is linear.
+ */
+export function breakRatios(row: PreparedRow, baseMark: Dec): Dec[] {
+  if (!isLinear(row)) return [];
+  const perUnit = row.absQ.times(row.cs).times(baseMark);
+  if (perUnit.isZero()) return [];
+  const notionals: Dec[] = [];
+  const m = row.maintenance;
+  const kink = (mmr: Dec, cum: Dec) => (mmr.gt(0) && cum.gt(0) ? cum.div(mmr) : null);
+  if (m.kind === 'tier') {
+    for (const tier of m.table.tiers) {
+      if (tier.floor.gt(0)) notionals.push(tier.floor);
+      const k = kink(tier.mmr, tier.cum);
+      if (k && k.greaterThanOrEqualTo(tier.floor) && k.lessThan(tier.cap)) notionals.push(k);
+    }
+  } else if (m.kind === 'row') {
+    const k = kink(m.mmr, m.cum);
+    if (k) notionals.push(k);
+  }
+  return notionals.map((n) => n.div(perUnit));
+}

@@ -1,0 +1,145 @@
+import { Dec, ZERO } from './decimal';
+import {
+  maintenanceMargin,
+  notionalAt,
+  pnlAt,
+  prepareRow,
+  ratesAt,
+  spotValueAt,
+  type PreparedRow,
+  type RowRates,
+} from './rows';
+import type { MarginMode, Portfolio } from './types';
+import { venueRules, type VenueRules } from './venues';
+import type { TierTables } from './venues/tiers';
+
+/** A margin unit: an account's cross rows, or one isolated position. */
+export interface PreparedUnit {
+  id: string;
+  account: string;
+  venue: VenueRules;
+  mode: MarginMode;
+  rows: PreparedRow[];
+  /** isolated: the margin assigned to the position; cross: collateral a scenario adds (quote currency) */
+  baseBalance: Dec;
+}
+
+export interface PreparedAccount {
+  account: string;
+  venue: VenueRules;
+  units: PreparedUnit[];
+}
+
+/** Groups rows into accounts (in order of first appearance) and their margin units. */
+export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): PreparedAccount[] {
+  const accounts = new Map<string, PreparedAccount>();
+  for (const row of portfolio.rows) {
+    let account = accounts.get(row.account);
+    if (!account) {
+      account = { account: row.account, venue: venueRules(row.venue), units: [] };
+      accounts.set(row.account, account);
+    }
+    const prepared = prepareRow(row, account.venue, userTables);
+    if (row.marginMode === 'isolated') {
+      account.units.push({
+        id: `isolated:${row.symbol}:${row.line}`,
+        account: row.account,
+        venue: account.venue,
+        mode: 'isolated',
+        rows: [prepared],
+        baseBalance: new Dec(row.isolatedMargin ?? '0'),
+      });
+    } else {
+      let cross = account.units.find((u) => u.mode === 'cross');
+      if (!cross) {
+        cross = { id: 'cross', account: row.account, venue: account.venue, mode: 'cross', rows: [], baseBalance: ZERO };
+        account.units.unshift(cross);
+      }
+      cross.rows.push(prepared);
+    }
+  }
+  return [...accounts.values()];
+}
+
+/** The figures of one row at one mark. */
+export interface RowFigures {
+  mark: Dec;
+  notional: Dec;
+  pnl: Dec | null;
+  /** spot: collateral after haircut or minus the debt; option: market value */
+  value: Dec | null;
+  /** what the row adds to the unit's margin balance */
+  balance: Dec;
+  im: Dec;
+  mm: Dec;
+  rates: RowRates | null;
+}
+
+export function rowFigures(unit: PreparedUnit, row: PreparedRow, mark: Dec): RowFigures {
+  const lending = unit.venue.kind === 'lending';
+  switch (row.src.type) {
+    case 'perp':
+    case 'future': {
+      const notional = notionalAt(row, mark);
+      const rates = ratesAt(row, notional);
+      const pnl = pnlAt(row, mark);
+      return { mark, notional, pnl, value: null, balance: pnl, im: notional.times(rates.imr), mm: maintenanceMargin(notional, rates), rates };
+    }
+    case 'option': {
+      // Valued at its mark; option pricing and option margin are not modelled yet.
+      const value = row.q.times(row.cs).times(mark);
+      const pnl = pnlAt(row, mark);
+      const notional = row.absQ.times(row.cs).times(new Dec(row.src.option?.underlyingPrice ?? mark));
+      const balance = unit.mode === 'isolated' ? pnl : value;
+      return { mark, notional, pnl, value, balance, im: ZERO, mm: ZERO, rates: null };
+    }
+    case 'spot': {
+      const value = spotValueAt(row, mark);
+      const notional = row.absQ.times(mark);
+      // A lending venue margins debt as its whole value: MM = D, so HF = collateral * LT / debt.
+      if (lending && row.q.lt(0)) {
+        return { mark, notional, pnl: null, value, balance: ZERO, im: notional, mm: notional, rates: null };
+      }
+      return { mark, notional, pnl: null, value, balance: value, im: ZERO, mm: ZERO, rates: null };
+    }
+    default: {
+      const never: never = row.src.type;
+      return never;
+    }
+  }
+}
+
+export interface UnitFigures {
+  rows: RowFigures[];
+  collateral: Dec;
+  debt: Dec;
+  pnl: Dec;
+  marginBalance: Dec;
+  im: Dec;
+  mm: Dec;
+}
+
+/** Unit figures with every row at the given marks (same order as `unit.rows`). */
+export function unitFigures(unit: PreparedUnit, marks: readonly Dec[]): UnitFigures {
+  let collateral = ZERO;
+  let debt = ZERO;
+  let pnl = ZERO;
+  let balance = unit.baseBalance;
+  let im = ZERO;
+  let mm = ZERO;
+  const rows = unit.rows.map((row, i) => {
+    const f = rowFigures(unit, row, marks[i] ?? row.mark);
+    if (row.src.type === 'spot') {
+      if (row.q.gt(0)) collateral = collateral.plus(f.value ?? ZERO);
+      else debt = debt.minus(f.value ?? ZERO);
+    }
+    if (f.pnl && row.src.type !== 'spot') pnl = pnl.plus(f.pnl);
+    balance = balance.plus(f.balance);
+    im = im.plus(f.im);
+    mm = mm.plus(f.mm);
+    return f;
+  });
+  if (unit.mode === 'cross') collateral = collateral.plus(unit.baseBalance);
+  return { rows, collateral, debt, pnl, marginBalance: balance, im, mm };
+}
+
