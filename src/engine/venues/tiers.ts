@@ -3,7 +3,7 @@ import { Dec } from '../decimal';
 /** One bracket of a venue's risk-limit table, in the quote currency. */
 export interface Tier {
   bracket: number;
-  /** the bracket applies to notional N with floor <= N < cap */
+  /** the bracket applies to notional N with floor < N <= cap (as Binance announces its tiers) */
   floor: Dec;
   cap: Dec;
   mmr: Dec;
@@ -26,7 +26,7 @@ export type TierTables = ReadonlyMap<string, TierTable>;
 export function tierFor(table: TierTable, notional: Dec): Tier {
   const tiers = table.tiers;
   for (const tier of tiers) {
-    if (notional.lessThan(tier.cap)) return tier;
+    if (notional.lessThanOrEqualTo(tier.cap)) return tier;
   }
   const last = tiers[tiers.length - 1];
   if (!last) throw new Error(`tier table ${table.symbol} is empty`);

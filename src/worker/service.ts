@@ -1,0 +1,48 @@
+import { evaluatePortfolio } from '../engine/evaluate';
+import { isStablecoin } from '../engine/stablecoins';
+import type { Portfolio } from '../engine/types';
+import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
+import { importPortfolio } from '../import';
+import type { EngineHandlers, PortfolioSummary } from './protocol';
+
+function summarize(portfolio: Portfolio): PortfolioSummary {
+  const underlyings = new Map<string, boolean>();
+  for (const row of portfolio.rows) underlyings.set(row.underlying, isStablecoin(row.underlying));
+  return {
+    source: portfolio.source,
+    rows: portfolio.rows.length,
+    accounts: new Set(portfolio.rows.map((r) => r.account)).size,
+    underlyings: [...underlyings].map(([name, stable]) => ({ name, stable })),
+  };
+}
+
+const EMPTY: Portfolio = { source: '', rows: [] };
+
+/** The engine behind the protocol, holding the current portfolio and tier tables. */
+export function createEngineService(): EngineHandlers {
+  let portfolio: Portfolio = EMPTY;
+  const tierTables = new Map<string, TierTable>();
+  return {
+    load({ fileName, content, asOf }) {
+      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
+      if (!result.ok) return result;
+      portfolio = result.portfolio;
+      return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+    },
+    loadBrackets({ fileName, text }) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        return { ok: false, errors: [`${fileName}: not JSON (${e instanceof Error ? e.message : String(e)})`] };
+      }
+      const parsed = parseLeverageBrackets(json, fileName, new Date().toISOString());
+      if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
+      for (const [symbol, table] of parsed.tables) tierTables.set(symbol, table);
+      return { ok: true, symbols: [...parsed.tables.keys()] };
+    },
+    evaluate({ scenario, thresholds, asOf }) {
+      return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
+    },
+  };
+}
