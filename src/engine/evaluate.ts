@@ -71,6 +71,7 @@ function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec
     maintenanceAmount: derivative && fig.rates ? decStr(fig.rates.cum) : null,
     imr: derivative && fig.rates ? decStr(fig.rates.imr) : null,
     bracket: fig.rates?.bracket ?? null,
+    haircut: row.src.type === 'spot' ? decStr(row.haircut) : null,
     liquidationPrice: decStrOrNull(lp),
     distanceToLiquidation: decStrOrNull(distance),
     note: isPriced ? null : OPTION_NOTE,

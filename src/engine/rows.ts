@@ -18,8 +18,8 @@ export interface PreparedRow {
   cs: Dec;
   entry: Dec | null;
   mark: Dec;
-  /** 1 - haircut: the share of a spot holding that counts as collateral */
-  collateralFactor: Dec;
+  /** the share of a spot holding that does not count as collateral: the row's, else the venue's */
+  haircut: Dec;
   stable: boolean;
   maintenance: MaintenanceSource;
   /** the row's own initial rate (imr, or 1 / leverage), else null: the tier or venue decides */
@@ -55,7 +55,7 @@ export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: Tie
     cs: new Dec(row.contractSize),
     entry: optionalDec(row.entryPrice),
     mark: new Dec(row.markPrice),
-    collateralFactor: ONE.minus(optionalDec(row.haircut) ?? ZERO),
+    haircut: optionalDec(row.haircut) ?? venue.haircuts.get(row.underlying.toUpperCase()) ?? ZERO,
     stable: isStablecoin(row.underlying),
     maintenance,
     ownImr: optionalDec(row.imr) ?? (leverage ? ONE.div(leverage) : null),
@@ -103,7 +103,7 @@ export function pnlAt(row: PreparedRow, mark: Dec): Dec {
 /** What a spot row adds to the balance: collateral after haircut, or minus the debt. */
 export function spotValueAt(row: PreparedRow, mark: Dec): Dec {
   const worth = row.q.times(mark);
-  return row.q.gt(0) ? worth.times(row.collateralFactor) : worth;
+  return row.q.gt(0) ? worth.times(ONE.minus(row.haircut)) : worth;
 }
 
 /**

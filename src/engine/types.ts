@@ -108,6 +108,8 @@ export interface PositionReport {
   maintenanceAmount: string | null;
   imr: string | null;
   bracket: number | null;
+  /** spot rows: the haircut applied (row's own, else the venue's) */
+  haircut: string | null;
   liquidationPrice: string | null;
   distanceToLiquidation: string | null;
   note: string | null;

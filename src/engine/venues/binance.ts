@@ -1,4 +1,5 @@
 import brackets from './binance-brackets.json';
+import { Dec } from '../decimal';
 import { parseLeverageBrackets, type TierTables } from './tiers';
 
 /**
@@ -15,3 +16,19 @@ function load(): TierTables {
 export const BINANCE_TIER_TABLES: TierTables = load();
 export const BINANCE_TIERS_AS_OF: string = brackets.asOf;
 export const BINANCE_TIERS_SOURCE: string = brackets.source;
+
+/**
+ * Multi-Assets Mode collateral value ratios as haircuts: "BTC, ETH, and BNB used as margin in
+ * multi-asset mode will receive a 5% value haircut. XRP, DOT, and ADA ... a 10% value haircut"
+ * (Binance FAQ "What Is Multi-Assets Mode", table dated 2021-05-28; SOL 90% in the same table).
+ * Stablecoins count at full value. A row's own haircut column always wins.
+ */
+export const BINANCE_MULTI_ASSET_HAIRCUTS: ReadonlyMap<string, Dec> = new Map([
+  ['BTC', new Dec('0.05')],
+  ['ETH', new Dec('0.05')],
+  ['BNB', new Dec('0.05')],
+  ['XRP', new Dec('0.1')],
+  ['ADA', new Dec('0.1')],
+  ['DOT', new Dec('0.1')],
+  ['SOL', new Dec('0.1')],
+]);

@@ -1,6 +1,6 @@
 import { Dec, ZERO } from '../decimal';
 import type { VenueId } from '../types';
-import { BINANCE_TIER_TABLES } from './binance';
+import { BINANCE_MULTI_ASSET_HAIRCUTS, BINANCE_TIER_TABLES } from './binance';
 import type { TierTable, TierTables } from './tiers';
 
 /** The margin rules of one venue (margin-model.md, "Venues"). */
@@ -13,14 +13,19 @@ export interface VenueRules {
   defaultMmr: Dec;
   /** built-in tier tables by symbol; empty where the venue uses the row's own rates */
   tiers: TierTables;
+  /** whether user-loaded leverage brackets apply to this venue's rows */
+  acceptsBrackets: boolean;
+  /** collateral haircut by asset when the row gives none */
+  haircuts: ReadonlyMap<string, Dec>;
 }
 
 const NO_TIERS: TierTables = new Map();
+const NO_HAIRCUTS: ReadonlyMap<string, Dec> = new Map();
 
 export const VENUES: ReadonlyMap<VenueId, VenueRules> = new Map<VenueId, VenueRules>([
-  ['generic', { id: 'generic', label: 'Generic', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: NO_TIERS }],
-  ['binance', { id: 'binance', label: 'Binance USDⓈ-M', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: BINANCE_TIER_TABLES }],
-  ['aave-v3', { id: 'aave-v3', label: 'Aave v3', kind: 'lending', defaultImr: ZERO, defaultMmr: ZERO, tiers: NO_TIERS }],
+  ['generic', { id: 'generic', label: 'Generic', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS }],
+  ['binance', { id: 'binance', label: 'Binance USDⓈ-M', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: BINANCE_TIER_TABLES, acceptsBrackets: true, haircuts: BINANCE_MULTI_ASSET_HAIRCUTS }],
+  ['aave-v3', { id: 'aave-v3', label: 'Aave v3', kind: 'lending', defaultImr: ZERO, defaultMmr: ZERO, tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS }],
 ]);
 
 export function venueRules(id: VenueId): VenueRules {
@@ -40,7 +45,7 @@ export function tierTableFor(
   underlying: string,
   userTables: TierTables,
 ): TierTable | undefined {
-  if (venue.tiers.size === 0 && venue.id !== 'binance') return undefined;
+  if (!venue.acceptsBrackets) return undefined;
   const keys = [symbol.toUpperCase(), `${underlying.toUpperCase()}USDT`];
   for (const key of keys) {
     const table = userTables.get(key) ?? venue.tiers.get(key);

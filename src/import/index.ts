@@ -1,0 +1,131 @@
+import type { PortfolioRow } from '../engine/types';
+import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, canonicalColumn, normalizeHeader, type Column } from './columns';
+import { parseCsv, type CsvRecord } from './csv';
+import { decodeContent } from './decode';
+import { readRow, type DraftRow } from './row';
+import { RowReader, type HeaderMap } from './rowReader';
+import { IMPORT_LIMITS, type ImportProblem, type ImportRequest, type ImportResult } from './types';
+
+export type { ImportProblem, ImportRequest, ImportResult } from './types';
+export { problemLine, IMPORT_LIMITS } from './types';
+
+function fileProblem(file: string, line: number, message: string, column = '', value = ''): ImportProblem {
+  return { file, line, column, value, message };
+}
+
+/** Maps canonical columns to their place; duplicate and colliding headers are problems. */
+function readHeader(file: string, header: CsvRecord): { map: HeaderMap; problems: ImportProblem[] } {
+  const map = new Map<Column, { index: number; name: string }>();
+  const seen = new Map<string, string>();
+  const problems: ImportProblem[] = [];
+  if (header.fields.length > IMPORT_LIMITS.maxColumns) {
+    problems.push(fileProblem(file, 1, `expected at most ${IMPORT_LIMITS.maxColumns} columns, found ${header.fields.length}`));
+  }
+  header.fields.forEach((raw, index) => {
+    const name = raw.trim();
+    const normalized = normalizeHeader(name);
+    if (normalized === '') return;
+    const column = canonicalColumn(name);
+    const key = column ?? `?${normalized}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      const what = earlier === name ? `column "${name}" appears twice` : `columns "${earlier}" and "${name}" both mean ${column ?? normalized}`;
+      problems.push(fileProblem(file, 1, `duplicate column: ${what}; keep one`, name, name));
+      return;
+    }
+    seen.set(key, name);
+    if (column) map.set(column, { index, name });
+  });
+  for (const required of REQUIRED_COLUMNS) {
+    if (!map.has(required)) {
+      problems.push(fileProblem(file, 1, `missing required column "${required}" (columns: ${CANONICAL_COLUMNS.join(', ')})`, required));
+    }
+  }
+  return { map, problems };
+}
+
+function recordShapeProblem(file: string, record: CsvRecord, width: number): ImportProblem | null {
+  if (record.fields.length !== width) {
+    return fileProblem(file, record.line, `expected ${width} fields as in the header, found ${record.fields.length}`);
+  }
+  const long = record.fields.findIndex((f) => f.length > IMPORT_LIMITS.maxCellLength);
+  if (long >= 0) {
+    return fileProblem(file, record.line, `expected a cell of at most ${IMPORT_LIMITS.maxCellLength} characters`, `#${long + 1}`, `${record.fields[long]!.slice(0, 40)}…`);
+  }
+  return null;
+}
+
+/** File-level rules: one venue per account, and an underlying price for every option. */
+function crossRowProblems(file: string, drafts: DraftRow[], header: HeaderMap): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const venueOf = new Map<string, { venue: string; line: number }>();
+  const spotOrPerpMark = new Map<string, string>();
+  for (const { row } of drafts) {
+    const first = venueOf.get(row.account);
+    if (!first) venueOf.set(row.account, { venue: row.venue, line: row.line });
+    else if (first.venue !== row.venue) {
+      problems.push(fileProblem(file, row.line, `expected venue ${first.venue} as on line ${first.line}: one venue per account ("${row.account}")`, header.get('venue')?.name ?? 'venue', row.venue));
+    }
+    if ((row.type === 'perp' || row.type === 'spot') && !spotOrPerpMark.has(row.underlying)) spotOrPerpMark.set(row.underlying, row.markPrice);
+  }
+  for (const draft of drafts) {
+    const option = draft.row.option;
+    if (!draft.needsUnderlyingPrice || !option) continue;
+    const price = spotOrPerpMark.get(draft.row.underlying);
+    if (price) option.underlyingPrice = price;
+    else {
+      problems.push(fileProblem(file, draft.row.line, `missing value: no underlying price for ${draft.row.underlying}; add underlying_price or a perp or spot row of ${draft.row.underlying}`, header.get('underlying_price')?.name ?? 'underlying_price'));
+    }
+  }
+  return problems;
+}
+
+function expiryWarnings(rows: PortfolioRow[], asOf: string | undefined): string[] {
+  if (!asOf) return [];
+  const now = Date.parse(asOf);
+  return rows
+    .filter((r) => r.expiry !== null && Date.parse(r.expiry) <= now)
+    .map((r) => `line ${r.line}: ${r.symbol} expired on ${r.expiry!.slice(0, 10)}`);
+}
+
+/**
+ * CSV bytes to a validated portfolio: whole or not at all. Every problem names file, line, column,
+ * the value found and what was expected; up to IMPORT_LIMITS.maxErrors are reported.
+ */
+export function importPortfolio({ fileName, content, asOf }: ImportRequest): ImportResult {
+  const file = fileName || 'portfolio.csv';
+  const decoded = decodeContent(content);
+  if (!decoded.ok) return { ok: false, errors: [fileProblem(file, decoded.line, decoded.message)] };
+  const parsed = parseCsv(decoded.text);
+  if (!parsed.ok) return { ok: false, errors: [fileProblem(file, parsed.line, parsed.message)] };
+
+  const { map, problems } = readHeader(file, parsed.header);
+  if (problems.length > 0) return { ok: false, errors: problems };
+  if (parsed.records.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'the file has a header but no rows; expected at least one holding')] };
+
+  const errors: ImportProblem[] = [];
+  const warnings: string[] = [];
+  const drafts: DraftRow[] = [];
+  for (const record of parsed.records) {
+    if (errors.length >= IMPORT_LIMITS.maxErrors) break;
+    const shape = recordShapeProblem(file, record, parsed.header.fields.length);
+    if (shape) {
+      errors.push(shape);
+      continue;
+    }
+    const reader = new RowReader(file, map, record);
+    const outcome = readRow(reader);
+    errors.push(...reader.problems);
+    if (outcome.kind === 'row') drafts.push(outcome.draft);
+    else if (outcome.kind === 'skip') warnings.push(outcome.warning);
+  }
+  if (errors.length === 0) errors.push(...crossRowProblems(file, drafts, map));
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, IMPORT_LIMITS.maxErrors) };
+  if (drafts.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'every row has quantity 0; expected at least one holding')] };
+
+  const rows = drafts.map((d) => d.row);
+  const unknown = parsed.header.fields.filter((f) => f.trim() !== '' && !canonicalColumn(f));
+  if (unknown.length > 0) warnings.push(`columns kept but not used: ${unknown.map((f) => f.trim()).join(', ')}`);
+  warnings.push(...expiryWarnings(rows, asOf));
+  return { ok: true, portfolio: { source: file, rows }, warnings };
+}
