@@ -1,0 +1,88 @@
+import { readExpiry } from '../import/cells';
+import type { Scenario, Thresholds } from '../engine/types';
+import { DEFAULT_THRESHOLDS } from '../engine/types';
+
+export class UsageError extends Error {}
+
+export interface EvaluateOptions {
+  file: string;
+  brackets: string | null;
+  asOf: string | null;
+  format: 'json' | 'csv';
+  scenario: Scenario;
+  thresholds: Thresholds;
+  debug: boolean;
+}
+
+export const USAGE = `usage: cli evaluate PORTFOLIO.csv [--brackets FILE.json] [--as-of ISO-8601]
+  [--shock UNDERLYING=FRACTION]... [--vol-shock FRACTION] [--days N] [--add-collateral ACCOUNT=AMOUNT]...
+  [--target-hf N] [--margin-call-hf N] [--format json|csv] [--debug]`;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function number(flag: string, text: string): string {
+  if (!NUMBER.test(text)) throw new UsageError(`${flag}: expected a number, found "${text}"`);
+  return text;
+}
+
+function pair(flag: string, text: string): [string, string] {
+  const at = text.lastIndexOf('=');
+  if (at <= 0) throw new UsageError(`${flag}: expected NAME=NUMBER, found "${text}"`);
+  return [text.slice(0, at), number(flag, text.slice(at + 1))];
+}
+
+/** Reads `evaluate FILE [options]`; flags take `--flag value` or `--flag=value`. */
+export function parseEvaluateArgs(argv: readonly string[]): EvaluateOptions {
+  const scenario: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [] };
+  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
+  let file: string | null = null;
+  let brackets: string | null = null;
+  let asOf: string | null = null;
+  let format: 'json' | 'csv' = 'json';
+  let debug = false;
+  const args = [...argv];
+  while (args.length > 0) {
+    let arg = args.shift()!;
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    const value = (): string => {
+      const v = inline ?? args.shift();
+      if (v === undefined) throw new UsageError(`${arg}: expected a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--brackets': brackets = value(); break;
+      case '--as-of': {
+        const text = value();
+        const read = readExpiry(text);
+        if (!read.ok) throw new UsageError(`--as-of: expected an ISO 8601 date or date-time, found "${text}"`);
+        asOf = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00.000Z` : read.value;
+        break;
+      }
+      case '--shock': {
+        const [name, fraction] = pair(arg, value());
+        if (name.toLowerCase() === 'all') scenario.all = fraction;
+        else scenario.shocks.push([name.toUpperCase(), fraction]);
+        break;
+      }
+      case '--vol-shock': scenario.volShock = number(arg, value()); break;
+      case '--days': scenario.days = number(arg, value()); break;
+      case '--add-collateral': scenario.addCollateral.push(pair(arg, value())); break;
+      case '--target-hf': thresholds.targetHF = number(arg, value()); break;
+      case '--margin-call-hf': thresholds.marginCallHF = number(arg, value()); break;
+      case '--format': {
+        const f = value();
+        if (f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected json or csv, found "${f}"`);
+        format = f;
+        break;
+      }
+      case '--debug': debug = true; break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        if (file !== null) throw new UsageError(`one portfolio file at a time; found "${file}" and "${arg}"`);
+        file = arg;
+    }
+  }
+  if (file === null) throw new UsageError('missing PORTFOLIO.csv');
+  return { file, brackets, asOf, format, scenario, thresholds, debug };
+}
