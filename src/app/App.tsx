@@ -1,0 +1,41 @@
+import { AccountCards } from '../features/accounts/AccountCards';
+import { SummaryStrip } from '../features/accounts/SummaryStrip';
+import { DropZone } from '../features/import/DropZone';
+import { ImportPanel } from '../features/import/ImportPanel';
+import { ImportProblems } from '../features/import/ImportProblems';
+import { ImportWarnings } from '../features/import/ImportWarnings';
+import { PositionsTable } from '../features/positions/PositionsTable';
+import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
+import { EmptyState } from './EmptyState';
+import { Footer } from './Footer';
+
+/** Composition only: every view reads the store; the engine sync runs outside React. */
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◉
+          </span>{' '}
+          Margin Radar
+        </h1>
+        <span className="brand__tag">margin · health factor · liquidation prices</span>
+      </header>
+      <main className="main">
+        <div className="controls">
+          <ImportPanel />
+          <ThresholdsPanel />
+        </div>
+        <ImportProblems />
+        <SummaryStrip />
+        <ImportWarnings />
+        <EmptyState />
+        <AccountCards />
+        <PositionsTable />
+      </main>
+      <Footer />
+      <DropZone />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { FileInput } from '../../components/FileInput';
+import { useAppStore } from '../../store';
+import { loadBracketsFile, loadFile } from '../../store/engineSync';
+import { SampleSelect } from './SampleSelect';
+
+function BracketsNote() {
+  const brackets = useAppStore((s) => s.brackets);
+  if (!brackets) return null;
+  if (brackets.ok) {
+    return (
+      <p className="note" role="status">
+        Tier brackets from {brackets.fileName}: {brackets.lines.length} symbol{brackets.lines.length === 1 ? '' : 's'} replaced
+        {brackets.lines.length > 0 ? ` (${brackets.lines.slice(0, 6).join(', ')}${brackets.lines.length > 6 ? ', …' : ''})` : ''}.
+      </p>
+    );
+  }
+  return (
+    <div className="problems problems--inline" role="alert">
+      <strong>Brackets refused: {brackets.fileName}</strong>
+      <ul>
+        {brackets.lines.slice(0, 20).map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Where portfolios come in: a file, a shipped sample, or tier tables. Dropping a file anywhere works too. */
+export function ImportPanel() {
+  const loadingFile = useAppStore((s) => s.loadingFile);
+  return (
+    <section className="panel import" aria-labelledby="import-heading">
+      <h2 id="import-heading" className="panel__title">
+        Portfolio
+      </h2>
+      <div className="import__controls">
+        <FileInput label="Load portfolio CSV" accept=".csv,text/csv" onFile={(f) => void loadFile(f)} />
+        <SampleSelect />
+        <FileInput label="Load tier brackets (JSON)" accept=".json,application/json" onFile={(f) => void loadBracketsFile(f)} />
+      </div>
+      <p className="hint">
+        or drop a CSV anywhere on the page
+        {loadingFile ? (
+          <span role="status" className="loading">
+            {' '}
+            · reading {loadingFile}…
+          </span>
+        ) : null}
+      </p>
+      <BracketsNote />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Row, SortingFn } from '@tanstack/react-table';
+import { Dec } from '../../engine/decimal';
+import type { PositionReport, Report, UnitStatus, VenueId } from '../../engine/types';
+import { unitLabel } from '../../lib/units';
+
+/** One table row: a position with the account and margin unit it belongs to. */
+export interface PositionRow {
+  key: string;
+  account: string;
+  venue: VenueId;
+  unit: string;
+  unitLabel: string;
+  status: UnitStatus;
+  p: PositionReport;
+}
+
+export function flattenReport(report: Report | null): PositionRow[] {
+  if (!report) return [];
+  const rows: PositionRow[] = [];
+  for (const account of report.accounts) {
+    for (const unit of account.units) {
+      const label = unitLabel(unit.unit);
+      for (const p of unit.positions) {
+        rows.push({ key: `${account.account}\u0000${unit.unit}\u0000${p.line}`, account: account.account, venue: account.venue, unit: unit.unit, unitLabel: label, status: unit.status, p });
+      }
+    }
+  }
+  return rows;
+}
+
+const decCache = new Map<string, InstanceType<typeof Dec>>();
+function toDec(s: string): InstanceType<typeof Dec> {
+  let d = decCache.get(s);
+  if (!d) {
+    if (decCache.size > 200_000) decCache.clear();
+    d = new Dec(s);
+    decCache.set(s, d);
+  }
+  return d;
+}
+
+/**
+ * Numeric order on decimal strings, exact. Accessors return undefined for a missing figure and the
+ * column sets sortUndefined: 'last', so missing figures stay at the bottom in both directions.
+ */
+export const decimalSort: SortingFn<PositionRow> = (a: Row<PositionRow>, b: Row<PositionRow>, columnId: string) => {
+  const x = a.getValue<string | undefined>(columnId);
+  const y = b.getValue<string | undefined>(columnId);
+  if (x === undefined || y === undefined) return 0;
+  return toDec(x).comparedTo(toDec(y));
+};
+
+const SEVERITY: Record<UnitStatus, number> = { liquidation: 0, margin_call: 1, warning: 2, ok: 3 };
+
+/** Most severe first when ascending. */
+export const statusSort: SortingFn<PositionRow> = (a, b) => SEVERITY[a.original.status] - SEVERITY[b.original.status];

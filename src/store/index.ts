@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createPortfolioSlice, type PortfolioSlice } from './portfolioSlice';
+import { createReportSlice, type ReportSlice } from './reportSlice';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+export type AppState = PortfolioSlice & ScenarioSlice & ReportSlice & UiSlice;
+
+/** One store of slices; middleware at the root only. */
+export const useAppStore = create<AppState>()(
+  subscribeWithSelector((...a) => ({
+    ...createPortfolioSlice(...a),
+    ...createScenarioSlice(...a),
+    ...createReportSlice(...a),
+    ...createUiSlice(...a),
+  })),
+);
+
+export type { RefusedFile, LoadState } from './portfolioSlice';
+export type { SampleEntry, BracketsStatus } from './uiSlice';
+export type { ThresholdInputs } from './scenarioSlice';
+export { validateThresholds } from './thresholds';
