@@ -43,7 +43,7 @@ function loadBrackets(path: string): Map<string, TierTable> {
 function evaluateCommand(argv: readonly string[]): string {
   const options = parseEvaluateArgs(argv);
   const tierTables = options.brackets ? loadBrackets(options.brackets) : new Map<string, TierTable>();
-  const asOf = options.asOf ?? new Date().toISOString();
+  const asOf = (options.asOf ?? new Date().toISOString()).replace(/\.000Z$/, 'Z');
   const imported = importPortfolio({ fileName: options.file, content: readFile(options.file), asOf });
   if (!imported.ok) throw new InputError(imported.errors.map(problemLine));
   const evaluated = evaluatePortfolio({ portfolio: imported.portfolio, scenario: options.scenario, thresholds: options.thresholds, asOf, tierTables });
