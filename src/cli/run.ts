@@ -13,8 +13,11 @@ export interface CliResult {
 
 /** A problem with the user's input: exit 2, one `FILE:LINE:COLUMN: message` line each. */
 class InputError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
+  constructor(
+    readonly lines: string[],
+    cause?: unknown,
+  ) {
+    super(lines.join('\n'), { cause });
   }
 }
 
@@ -23,7 +26,7 @@ function readFile(path: string): Buffer {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'read failed')}`);
+    throw new Error(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'read failed')}`, { cause: e });
   }
 }
 
@@ -33,7 +36,7 @@ function loadBrackets(path: string): Map<string, TierTable> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError([`${path}:1:-: expected JSON in the shape of Binance's leverageBracket response (${e instanceof Error ? e.message : 'not JSON'})`]);
+    throw new InputError([`${path}:1:-: expected JSON in the shape of Binance's leverageBracket response (${e instanceof Error ? e.message : 'not JSON'})`], e);
   }
   const parsed = parseLeverageBrackets(json, path, new Date().toISOString());
   if (!parsed.ok) throw new InputError(parsed.errors.map((e) => `${path}:1:-: ${e}`));
