@@ -54,6 +54,13 @@ function reportOf(portfolio: Portfolio): unknown {
 const canonical = imported('canonical.csv', CANONICAL);
 
 describe('the canonical portfolio', () => {
+  it('the committed byte variants are what their names say', () => {
+    const bytes = (f: string) => readFileSync(GOOD + f);
+    expect([...bytes('bom.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes('crlf.csv').toString('latin1')).toBe(CANONICAL.replace(/\n/g, '\r\n'));
+    expect(bytes('cr-only.csv').toString('latin1')).toBe(CANONICAL.replace(/\n/g, '\r'));
+  });
+
   it('imports without warnings', () => {
     expect(canonical.warnings).toEqual([]);
     expect(canonical.portfolio.source).toBe('canonical.csv');
@@ -100,6 +107,9 @@ const VARIANTS: Array<[string, () => string | Uint8Array]> = [
   ['CRLF line endings (bytes)', () => new TextEncoder().encode(crlf)],
   ['CR-only line endings', () => CANONICAL.replace(/\n/g, '\r')],
   ['no final newline', () => CANONICAL.trimEnd()],
+  ['bom.csv', () => readFileSync(GOOD + 'bom.csv')],
+  ['crlf.csv', () => readFileSync(GOOD + 'crlf.csv')],
+  ['cr-only.csv', () => readFileSync(GOOD + 'cr-only.csv')],
   ['blank-lines.csv', () => read('blank-lines.csv')],
   ['quoted.csv', () => read('quoted.csv')],
   ['header-spaces.csv', () => read('header-spaces.csv')],
