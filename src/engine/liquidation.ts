@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO } from './decimal';
-import { breakRatios, type PreparedRow } from './rows';
+import { breakRatios, isLinear, type PreparedRow } from './rows';
 import { rowFigures, type PreparedUnit } from './units';
 
 /**
@@ -56,14 +56,50 @@ interface PieceEvent {
   delta: Piece;
 }
 
-function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Piece; events: PieceEvent[] } {
+/** A row's pieces from x = 0 upwards: each applies from `from` until the next one starts. */
+type Segments = Array<{ from: Dec; piece: Piece }>;
+
+/**
+ * Perps and futures in closed form, tier by tier: balance q*cs*(x*m - E) and MM = p*mmr*x - cum
+ * (p = |q|*cs*m) where that is positive, else 0. A tier covers floor < p*x <= cap; the last one
+ * goes on for ever (tierFor does the same).
+ */
+function linearSegments(row: PreparedRow, base: Dec): Segments {
+  const p = row.absQ.times(row.cs).times(base);
+  const balance: Linear = { a: row.q.times(row.cs).times(row.entry ?? ZERO).neg(), b: row.q.times(row.cs).times(base) };
+  const m = row.maintenance;
+  const tiers =
+    m.kind === 'tier'
+      ? m.table.tiers.map((t, i) => ({ from: i === 0 ? ZERO : t.floor.div(p), mmr: t.mmr, cum: t.cum }))
+      : [{ from: ZERO, mmr: m.mmr, cum: m.kind === 'row' ? m.cum : ZERO }];
+  const segments: Segments = [];
+  tiers.forEach((tier, i) => {
+    const to = tiers[i + 1]?.from ?? null;
+    const zeroMm: Piece = { f: balance, mm: { a: ZERO, b: ZERO } };
+    const slope = p.times(tier.mmr);
+    const withMm: Piece = { f: { a: balance.a.plus(tier.cum), b: balance.b.minus(slope) }, mm: { a: tier.cum.neg(), b: slope } };
+    // MM = slope * x - cum leaves zero at x = cum / slope
+    const kink = slope.gt(0) ? tier.cum.div(slope) : null;
+    if (kink === null || (to !== null && kink.greaterThanOrEqualTo(to))) segments.push({ from: tier.from, piece: zeroMm });
+    else if (kink.lte(tier.from)) segments.push({ from: tier.from, piece: withMm });
+    else segments.push({ from: tier.from, piece: zeroMm }, { from: kink, piece: withMm });
+  });
+  return segments;
+}
+
+/** Any other row, from two evaluations of its own figures inside each of its segments. */
+function sampledSegments(unit: PreparedUnit, row: PreparedRow, base: Dec): Segments {
   const points = [...new Set(breakRatios(row, base).filter((x) => x.gt(0)).map((x) => x.toFixed()))]
     .map((s) => new Dec(s))
     .sort((a, b) => a.comparedTo(b));
   const bounds = [ZERO, ...points];
-  const pieces = bounds.map((lo, i) => pieceOn(unit, row, base, lo, bounds[i + 1] ?? null));
-  const events = points.map((from, i) => ({ from, delta: add(pieces[i + 1]!, pieces[i]!, -1) }));
-  return { first: pieces[0]!, events };
+  return bounds.map((lo, i) => ({ from: lo, piece: pieceOn(unit, row, base, lo, bounds[i + 1] ?? null) }));
+}
+
+function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Piece; events: PieceEvent[] } {
+  const segments = isLinear(row) ? linearSegments(row, base) : sampledSegments(unit, row, base);
+  const events = segments.slice(1).map((s, i) => ({ from: s.from, delta: add(s.piece, segments[i]!.piece, -1) }));
+  return { first: segments[0]!.piece, events };
 }
 
 /**
@@ -78,13 +114,18 @@ export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving:
     (sum, c) => add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, 1),
     { f: { a: unit.baseBalance, b: ZERO }, mm: { a: ZERO, b: ZERO } },
   );
+  const eventsOf = new Map<number, ReturnType<typeof rowEvents>>();
   return (moving) => {
     let sum = total;
     const events: PieceEvent[] = [];
     unit.rows.forEach((row, i) => {
       if (!moving[i]) return;
       const c = contributions[i]!;
-      const r = rowEvents(unit, row, marks[i] ?? row.mark);
+      let r = eventsOf.get(i);
+      if (!r) {
+        r = rowEvents(unit, row, marks[i] ?? row.mark);
+        eventsOf.set(i, r);
+      }
       sum = add(add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, -1), r.first, 1);
       events.push(...r.events);
     });
@@ -107,6 +148,10 @@ function sweep(start: Piece, events: PieceEvent[]): Dec[] {
       if (a.isZero()) accept(hi && ONE.greaterThan(hi) ? hi : ONE.lessThan(lo) ? lo : ONE, piece);
       return;
     }
+    // a line crosses zero in [lo, hi] only if its ends differ in sign: one product, not a division
+    const fLo = at(piece.f, lo);
+    const fHi = hi ? at(piece.f, hi) : b;
+    if (fLo.gt(0) === fHi.gt(0) && !fLo.isZero() && !fHi.isZero()) return;
     const x = a.neg().div(b);
     if (x.greaterThanOrEqualTo(lo) && (!hi || x.lessThanOrEqualTo(hi))) accept(x, piece);
   };
