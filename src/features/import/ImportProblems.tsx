@@ -12,7 +12,7 @@ export function ImportProblems() {
   return (
     <section className="problems" role="alert" aria-labelledby="refused-heading">
       <div className="problems__head">
-        <h2 id="refused-heading">File refused: {fileName}</h2>
+        <h2 id="refused-heading" className="problems__title">File refused: {fileName}</h2>
         <button type="button" className="btn btn--ghost" onClick={dismiss}>
           Dismiss
         </button>

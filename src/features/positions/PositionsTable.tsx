@@ -34,6 +34,8 @@ export function PositionsTable() {
     data,
     columns,
     state: { sorting },
+    // first click sorts ascending on every column (lowest liquidation price / distance first)
+    defaultColumn: { sortDescFirst: false },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -23,14 +23,17 @@ function num(id: string, header: string, get: (r: PositionRow) => string | null,
   });
 }
 
-function Symbol({ r }: { r: PositionRow }) {
-  const note = r.p.note;
+/** Tier figures (spot rows: their collateral haircut); a row's note (e.g. an option the engine does not price yet) shows as a badge with the note as its title. */
+function Tier({ r }: { r: PositionRow }) {
+  const { bracket, mmr, maintenanceAmount, note, type, haircut } = r.p;
+  const tier =
+    mmr !== null ? formatTier(bracket, mmr, maintenanceAmount) : haircut !== null && signOf(haircut) !== 0 ? `haircut ${formatPercent(haircut)}` : null;
   return (
     <>
-      {r.p.symbol}
+      {tier ?? (note ? null : '—')}
       {note ? (
         <span className="badge" title={note}>
-          {r.p.type === 'option' ? 'not priced yet' : 'note'}
+          {tier ? 'ⓘ' : type === 'option' ? 'not priced yet' : 'note'}
         </span>
       ) : null}
     </>
@@ -41,15 +44,15 @@ const money = (s: string | null) => formatMoney(s);
 
 export const columns: ColumnDef<PositionRow, string | undefined>[] = [
   col.accessor((r): string | undefined => r.account, { id: 'account', header: 'Account', size: 70, sortingFn: 'alphanumeric' }),
-  col.accessor((r): string | undefined => r.unitLabel, { id: 'unit', header: 'Unit', size: 116, sortingFn: 'alphanumeric' }),
-  col.accessor((r): string | undefined => r.p.symbol, { id: 'symbol', header: 'Symbol', size: 160, sortingFn: 'alphanumeric', cell: (c) => <Symbol r={c.row.original} /> }),
+  col.accessor((r): string | undefined => r.unitLabel, { id: 'unit', header: 'Unit', size: 76, sortingFn: 'alphanumeric' }),
+  col.accessor((r): string | undefined => r.p.symbol, { id: 'symbol', header: 'Symbol', size: 170, sortingFn: 'alphanumeric' }),
   col.accessor((r): string | undefined => r.p.type, { id: 'type', header: 'Type', size: 54 }),
   col.accessor((r): string | undefined => r.p.side, { id: 'side', header: 'Side', size: 46, cell: (c) => <span className={`side side--${c.getValue() ?? ''}`}>{c.getValue()}</span> }),
   num('qty', 'Size', (r) => r.p.qty, formatQty, 68),
   num('entry', 'Entry', (r) => r.p.entryPrice, formatPrice, 80),
   num('mark', 'Mark', (r) => r.p.markPrice, formatPrice, 80),
   num('liq', 'Liq. price', (r) => r.p.liquidationPrice, (s) => (s === null ? 'none' : formatPrice(s)), 88),
-  num('dist', 'Liq. dist.', (r) => r.p.distanceToLiquidation, (s) => formatPercent(s), 78),
+  num('dist', 'Liq. dist.', (r) => r.p.distanceToLiquidation, (s) => formatPercent(s), 92),
   num('notional', 'Notional', (r) => r.p.notional, money, 94),
   num('pnl', 'PnL', (r) => r.p.unrealizedPnl, (s) => formatMoney(s, { signed: true }), 88, true),
   num('im', 'IM', (r) => r.p.initialMargin, money, 80),
@@ -57,11 +60,11 @@ export const columns: ColumnDef<PositionRow, string | undefined>[] = [
   col.accessor((r) => orUndef(r.p.mmr), {
     id: 'tier',
     header: 'Tier · MMR − amt',
-    size: 124,
+    size: 140,
     sortingFn: decimalSort,
     sortUndefined: 'last',
     meta: { numeric: true },
-    cell: (c) => formatTier(c.row.original.p.bracket, c.row.original.p.mmr, c.row.original.p.maintenanceAmount),
+    cell: (c) => <Tier r={c.row.original} />,
   }),
   col.accessor((r): string | undefined => r.status, { id: 'status', header: 'Status', size: 96, sortingFn: statusSort, cell: (c) => <StatusBadge status={c.row.original.status} /> }),
 ];

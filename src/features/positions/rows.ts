@@ -1,7 +1,6 @@
 import type { Row, SortingFn } from '@tanstack/react-table';
 import { Dec } from '../../engine/decimal';
 import type { PositionReport, Report, UnitStatus, VenueId } from '../../engine/types';
-import { unitLabel } from '../../lib/units';
 
 /** One table row: a position with the account and margin unit it belongs to. */
 export interface PositionRow {
@@ -9,6 +8,7 @@ export interface PositionRow {
   account: string;
   venue: VenueId;
   unit: string;
+  /** "Cross" or "Isolated" (the symbol column names the isolated position) */
   unitLabel: string;
   status: UnitStatus;
   p: PositionReport;
@@ -19,7 +19,7 @@ export function flattenReport(report: Report | null): PositionRow[] {
   const rows: PositionRow[] = [];
   for (const account of report.accounts) {
     for (const unit of account.units) {
-      const label = unitLabel(unit.unit);
+      const label = unit.marginMode === 'isolated' ? 'Isolated' : 'Cross';
       for (const p of unit.positions) {
         rows.push({ key: `${account.account}\u0000${unit.unit}\u0000${p.line}`, account: account.account, venue: account.venue, unit: unit.unit, unitLabel: label, status: unit.status, p });
       }

@@ -54,6 +54,7 @@ export function ThresholdsPanel() {
       </div>
       {!check.ok ? (
         <p id={errorId} className="field-error" role="alert">
+          <span aria-hidden="true">✕ </span>
           {check.message} Statuses shown use the last valid levels.
         </p>
       ) : null}
