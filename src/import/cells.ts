@@ -9,7 +9,11 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Strict decimal: no NaN, Infinity, hex, `1_000`, thousands separators, percent signs or blanks. */
 export function readDecimal(text: string): Cell<Dec> {
   const t = text.trim();
-  if (DECIMAL.test(t)) return { ok: true, value: new Dec(t) };
+  if (DECIMAL.test(t)) {
+    const value = new Dec(t);
+    // decimal.js overflows exponents past 9e15 to Infinity: not a number either
+    return value.isFinite() ? { ok: true, value } : { ok: false, expected: 'a finite number (this exponent is out of range)' };
+  }
   let expected = 'a decimal number such as 1234.5 (with "." as the decimal point)';
   if (/^[+-]?\d{1,3}([,' ]\d{3})+(\.\d+)?$/.test(t)) expected = 'a number without thousands separators, e.g. 1234567.5';
   else if (/^[+-]?\d+,\d+$/.test(t)) expected = 'a number with "." as the decimal point, e.g. 0.5';
@@ -110,7 +114,7 @@ export function readExpiry(text: string): Cell<string> {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-    if (offsetMinutes > 18 * 60) return { ok: false, expected: `${expected}; the time-zone offset is out of range` };
+    if (Number(digits.slice(2)) >= 60 || offsetMinutes > 18 * 60) return { ok: false, expected: `${expected}; the time-zone offset is out of range` };
     time -= sign * offsetMinutes * 60_000;
   }
   return { ok: true, value: new Date(time).toISOString() };

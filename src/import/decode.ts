@@ -2,10 +2,9 @@ import { IMPORT_LIMITS } from './types';
 
 export type Decoded = { ok: true; text: string } | { ok: false; line: number; message: string };
 
+/** The physical line of a character: CRLF, LF and a lone CR each end a line, as in the CSV reader. */
 function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return text.slice(0, index).replace(/\r\n?/g, '\n').split('\n').length;
 }
 
 /**
@@ -36,6 +35,6 @@ function checkText(text: string): Decoded {
     return { ok: false, line: 0, message: `the file has ${text.length} characters; the limit is ${IMPORT_LIMITS.maxBytes}` };
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { ok: false, line: lineAt(text, nul), message: 'the file contains NUL bytes: it is binary, not CSV text' };
+  if (nul >= 0) return { ok: false, line: lineAt(text, nul), message: 'the file contains NUL bytes: it is binary; expected UTF-8 CSV text' };
   return { ok: true, text };
 }

@@ -16,47 +16,50 @@ function fileProblem(file: string, line: number, message: string, column = '', v
 /** Maps canonical columns to their place; duplicate and colliding headers are problems. */
 function readHeader(file: string, header: CsvRecord): { map: HeaderMap; problems: ImportProblem[] } {
   const map = new Map<Column, { index: number; name: string }>();
-  const seen = new Map<string, string>();
+  const seen = new Map<Column, string>();
   const problems: ImportProblem[] = [];
   if (header.fields.length > IMPORT_LIMITS.maxColumns) {
-    problems.push(fileProblem(file, 1, `expected at most ${IMPORT_LIMITS.maxColumns} columns, found ${header.fields.length}`));
+    problems.push(fileProblem(file, header.line, `expected at most ${IMPORT_LIMITS.maxColumns} columns, found ${header.fields.length}`));
   }
   header.fields.forEach((raw, index) => {
     const name = raw.trim();
     const normalized = normalizeHeader(name);
     if (normalized === '') return;
     const column = canonicalColumn(name);
-    const key = column ?? `?${normalized}`;
-    const earlier = seen.get(key);
+    // unknown columns are kept and ignored, repeated or not; a canonical column must be unambiguous
+    if (!column) return;
+    const earlier = seen.get(column);
     if (earlier !== undefined) {
-      const what = earlier === name ? `column "${name}" appears twice` : `columns "${earlier}" and "${name}" both mean ${column ?? normalized}`;
-      problems.push(fileProblem(file, 1, `duplicate column: ${what}; keep one`, name, name));
+      const what = earlier === name ? `column "${name}" appears twice` : `columns "${earlier}" and "${name}" both mean ${column}`;
+      problems.push(fileProblem(file, header.line, `duplicate column: ${what}; keep one`, name, name));
       return;
     }
-    seen.set(key, name);
-    if (column) map.set(column, { index, name });
+    seen.set(column, name);
+    map.set(column, { index, name });
   });
   for (const required of REQUIRED_COLUMNS) {
     if (!map.has(required)) {
-      problems.push(fileProblem(file, 1, `missing required column "${required}" (columns: ${CANONICAL_COLUMNS.join(', ')})`, required));
+      problems.push(fileProblem(file, header.line, `missing required column "${required}" (columns: ${CANONICAL_COLUMNS.join(', ')})`, required));
     }
   }
   return { map, problems };
 }
 
-function recordShapeProblem(file: string, record: CsvRecord, width: number): ImportProblem | null {
+function recordShapeProblem(file: string, record: CsvRecord, header: CsvRecord): ImportProblem | null {
+  const width = header.fields.length;
   if (record.fields.length !== width) {
     return fileProblem(file, record.line, `expected ${width} fields as in the header, found ${record.fields.length}`);
   }
   const long = record.fields.findIndex((f) => f.length > IMPORT_LIMITS.maxCellLength);
   if (long >= 0) {
-    return fileProblem(file, record.line, `expected a cell of at most ${IMPORT_LIMITS.maxCellLength} characters`, `#${long + 1}`, `${record.fields[long]!.slice(0, 40)}…`);
+    const column = header.fields[long]?.trim() || `column ${long + 1}`;
+    return fileProblem(file, record.line, `expected a cell of at most ${IMPORT_LIMITS.maxCellLength} characters`, column, `${record.fields[long]!.slice(0, 40)}…`);
   }
   return null;
 }
 
 /** File-level rules: one venue per account, and an underlying price for every option. */
-function crossRowProblems(file: string, drafts: DraftRow[], header: HeaderMap): ImportProblem[] {
+function crossRowProblems(file: string, drafts: DraftRow[], header: HeaderMap, venueText: ReadonlyMap<number, string>): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const venueOf = new Map<string, { venue: string; line: number }>();
   const spotOrPerpMark = new Map<string, string>();
@@ -64,7 +67,7 @@ function crossRowProblems(file: string, drafts: DraftRow[], header: HeaderMap): 
     const first = venueOf.get(row.account);
     if (!first) venueOf.set(row.account, { venue: row.venue, line: row.line });
     else if (first.venue !== row.venue) {
-      problems.push(fileProblem(file, row.line, `expected venue ${first.venue} as on line ${first.line}: one venue per account ("${row.account}")`, header.get('venue')?.name ?? 'venue', row.venue));
+      problems.push(fileProblem(file, row.line, `expected venue ${first.venue} as on line ${first.line}: one venue per account ("${row.account}")`, header.get('venue')?.name ?? 'venue', venueText.get(row.line) ?? ''));
     }
     if ((row.type === 'perp' || row.type === 'spot') && !spotOrPerpMark.has(row.underlying)) spotOrPerpMark.set(row.underlying, row.markPrice);
   }
@@ -108,7 +111,7 @@ export function importPortfolio({ fileName, content, asOf }: ImportRequest): Imp
   const drafts: DraftRow[] = [];
   for (const record of parsed.records) {
     if (errors.length >= IMPORT_LIMITS.maxErrors) break;
-    const shape = recordShapeProblem(file, record, parsed.header.fields.length);
+    const shape = recordShapeProblem(file, record, parsed.header);
     if (shape) {
       errors.push(shape);
       continue;
@@ -119,7 +122,11 @@ export function importPortfolio({ fileName, content, asOf }: ImportRequest): Imp
     if (outcome.kind === 'row') drafts.push(outcome.draft);
     else if (outcome.kind === 'skip') warnings.push(outcome.warning);
   }
-  if (errors.length === 0) errors.push(...crossRowProblems(file, drafts, map));
+  if (errors.length === 0) {
+    const venueColumn = map.get('venue')?.index;
+    const venueText = new Map(parsed.records.map((r) => [r.line, venueColumn === undefined ? '' : (r.fields[venueColumn] ?? '').trim()]));
+    errors.push(...crossRowProblems(file, drafts, map, venueText));
+  }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, IMPORT_LIMITS.maxErrors) };
   if (drafts.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'every row has quantity 0; expected at least one holding')] };
 

@@ -26,7 +26,9 @@ const accountArb = fc.record({
   perps: fc.array(perpArb, { minLength: 1, maxLength: 5 }),
 });
 
-function toRows(accounts: Array<fc.RecordValue<typeof accountArb>>): PortfolioRow[] {
+type AccountSpec = typeof accountArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toRows(accounts: AccountSpec[]): PortfolioRow[] {
   let line = 2;
   const rows: PortfolioRow[] = [];
   const base = { contractSize: '1', leverage: null, imr: null, maintenanceAmount: null, haircut: null, expiry: null, option: null };

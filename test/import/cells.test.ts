@@ -56,7 +56,7 @@ describe('readDecimal', () => {
   // BUG (src/import/cells.ts readDecimal): the regex lets any exponent through and decimal.js turns an
   // exponent beyond its range (9e15) into Infinity, so "1e99999999999999999" imports as qty "Infinity".
   // The spec: "NaN, Infinity and empty strings are not numbers".
-  it.fails('refuses an exponent so large that the value is Infinity', () => {
+  it('refuses an exponent so large that the value is Infinity', () => {
     expect(readDecimal('1e99999999999999999').ok).toBe(false);
   });
 });
@@ -99,7 +99,7 @@ describe('readExpiry', () => {
 
   // BUG (src/import/cells.ts readExpiry): offset minutes are not checked, so "+05:75" (not ISO 8601)
   // is read as a 6 h 15 min offset instead of being refused.
-  it.fails('refuses an offset with more than 59 minutes', () => {
+  it('refuses an offset with more than 59 minutes', () => {
     expect(readExpiry('2025-03-28T08:00:00+05:75').ok).toBe(false);
   });
 });
