@@ -36,6 +36,14 @@ test.describe('Margin Radar dashboard', () => {
     // thin: isolated long 1 SOLUSDT at 100, margin 0.7, mmr 0.005: LP = (0.7 - 100) / (0.005 - 1) = 99.79899...
     // (prices under 1,000 are shown to 6 significant digits)
     expect(await dashboard.cellText('SOLUSDT', 'Liq. price')).toBe('99.799');
+
+    // the unknown column is kept and reported as a warning, in a collapsed list
+    const warnings = dashboard.page.getByText('1 import warning');
+    await expect(warnings).toBeVisible();
+    const detail = dashboard.page.getByText('columns kept but not used: desk_note');
+    await expect(detail).toBeHidden();
+    await warnings.click();
+    await expect(detail).toBeVisible();
   });
 
   test('a bad file is refused with line and column, and the previous portfolio stays', async ({ dashboard }) => {
