@@ -23,6 +23,13 @@ function num(id: string, header: string, get: (r: PositionRow) => string | null,
   });
 }
 
+/** Spot balances read as held or borrowed; derivatives as long or short. */
+function Side({ r }: { r: PositionRow }) {
+  const { side, type } = r.p;
+  const text = type === 'spot' ? (side === 'long' ? 'held' : 'borrowed') : side;
+  return <span className={`side side--${side}`}>{text}</span>;
+}
+
 /** Tier figures (spot rows: their collateral haircut); a row's note (e.g. an option the engine does not price yet) shows as a badge with the note as its title. */
 function Tier({ r }: { r: PositionRow }) {
   const { bracket, mmr, maintenanceAmount, note, type, haircut } = r.p;
@@ -45,9 +52,9 @@ const money = (s: string | null) => formatMoney(s);
 export const columns: ColumnDef<PositionRow, string | undefined>[] = [
   col.accessor((r): string | undefined => r.account, { id: 'account', header: 'Account', size: 70, sortingFn: 'alphanumeric' }),
   col.accessor((r): string | undefined => r.unitLabel, { id: 'unit', header: 'Unit', size: 76, sortingFn: 'alphanumeric' }),
-  col.accessor((r): string | undefined => r.p.symbol, { id: 'symbol', header: 'Symbol', size: 170, sortingFn: 'alphanumeric' }),
+  col.accessor((r): string | undefined => r.p.symbol, { id: 'symbol', header: 'Symbol', size: 156, sortingFn: 'alphanumeric' }),
   col.accessor((r): string | undefined => r.p.type, { id: 'type', header: 'Type', size: 54 }),
-  col.accessor((r): string | undefined => r.p.side, { id: 'side', header: 'Side', size: 46, cell: (c) => <span className={`side side--${c.getValue() ?? ''}`}>{c.getValue()}</span> }),
+  col.accessor((r): string | undefined => r.p.side, { id: 'side', header: 'Side', size: 60, cell: (c) => <Side r={c.row.original} /> }),
   num('qty', 'Size', (r) => r.p.qty, formatQty, 68),
   num('entry', 'Entry', (r) => r.p.entryPrice, formatPrice, 80),
   num('mark', 'Mark', (r) => r.p.markPrice, formatPrice, 80),
