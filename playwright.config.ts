@@ -10,7 +10,12 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // CI also writes JSON, which .ci/run sums into its "N passed, N failed" line
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ...(process.env.CI ? [['json', { outputFile: 'reports/playwright.json' }] as const] : []),
+  ],
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },

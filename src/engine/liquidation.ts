@@ -1,15 +1,14 @@
 import { Dec, ONE, ZERO } from './decimal';
-import { breakRatios, isLinear, type PreparedRow } from './rows';
+import { isLinear, type PreparedRow } from './rows';
 import { rowFigures, type PreparedUnit } from './units';
 
 /**
  * Solving HF = 1 for a price ratio x: the moving rows' marks are `x * mark`, every other row stays.
  *
- * For linear rows and spot rows f(x) = MB(x) - MM(x) is piecewise linear in x: it bends only where a
- * row's tier changes or its maintenance margin leaves zero. Each row's pieces come from two
- * evaluations of the row itself inside each of its segments (so the solver cannot disagree with
- * the figures), the pieces are summed in one sweep over the break points, and each segment's root
- * is exact: x = -a / b.
+ * For perps, futures and spot rows f(x) = MB(x) - MM(x) is piecewise linear in x: it bends only
+ * where a row's tier changes or its maintenance margin leaves zero. Each row's pieces are written
+ * down tier by tier, summed in one sweep over the break points, and each segment's root is exact:
+ * x = -a / b. Property tests check HF = 1 against the figures at every root.
  */
 
 interface Linear {
@@ -22,7 +21,6 @@ interface Piece {
   mm: Linear;
 }
 
-const THREE = new Dec(3);
 
 function at(l: Linear, x: Dec): Dec {
   return l.a.plus(l.b.times(x));
@@ -39,16 +37,13 @@ function contribution(unit: PreparedUnit, row: PreparedRow, mark: Dec): { f: Dec
   return { f: fig.balance.minus(fig.mm), mm: fig.mm };
 }
 
-/** The row's linear piece on [lo, hi] (hi null: unbounded), from two points inside it. */
-function pieceOn(unit: PreparedUnit, row: PreparedRow, base: Dec, lo: Dec, hi: Dec | null): Piece {
-  const x1 = hi ? lo.plus(hi.minus(lo).div(THREE)) : lo.isZero() ? ONE : lo.times(2);
-  const x2 = hi ? lo.plus(hi.minus(lo).times(2).div(THREE)) : x1.times(2);
-  const c1 = contribution(unit, row, base.times(x1));
-  const c2 = contribution(unit, row, base.times(x2));
-  const dx = x2.minus(x1);
-  const fb = c2.f.minus(c1.f).div(dx);
-  const mb = c2.mm.minus(c1.mm).div(dx);
-  return { f: { a: c1.f.minus(fb.times(x1)), b: fb }, mm: { a: c1.mm.minus(mb.times(x1)), b: mb } };
+/** A row that is linear in x without breaks (spot), read off its own figures at x = 1 and x = 2. */
+function straightPiece(unit: PreparedUnit, row: PreparedRow, base: Dec): Piece {
+  const c1 = contribution(unit, row, base);
+  const c2 = contribution(unit, row, base.times(2));
+  const fb = c2.f.minus(c1.f);
+  const mb = c2.mm.minus(c1.mm);
+  return { f: { a: c1.f.minus(fb), b: fb }, mm: { a: c1.mm.minus(mb), b: mb } };
 }
 
 interface PieceEvent {
@@ -87,17 +82,8 @@ function linearSegments(row: PreparedRow, base: Dec): Segments {
   return segments;
 }
 
-/** Any other row, from two evaluations of its own figures inside each of its segments. */
-function sampledSegments(unit: PreparedUnit, row: PreparedRow, base: Dec): Segments {
-  const points = [...new Set(breakRatios(row, base).filter((x) => x.gt(0)).map((x) => x.toFixed()))]
-    .map((s) => new Dec(s))
-    .sort((a, b) => a.comparedTo(b));
-  const bounds = [ZERO, ...points];
-  return bounds.map((lo, i) => ({ from: lo, piece: pieceOn(unit, row, base, lo, bounds[i + 1] ?? null) }));
-}
-
 function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Piece; events: PieceEvent[] } {
-  const segments = isLinear(row) ? linearSegments(row, base) : sampledSegments(unit, row, base);
+  const segments = isLinear(row) ? linearSegments(row, base) : [{ from: ZERO, piece: straightPiece(unit, row, base) }];
   const events = segments.slice(1).map((s, i) => ({ from: s.from, delta: add(s.piece, segments[i]!.piece, -1) }));
   return { first: segments[0]!.piece, events };
 }

@@ -105,27 +105,3 @@ export function spotValueAt(row: PreparedRow, mark: Dec): Dec {
   const worth = row.q.times(mark);
   return row.q.gt(0) ? worth.times(ONE.minus(row.haircut)) : worth;
 }
-
-/**
- * The row's share of the break points in a price ratio x (mark = x * base): where its tier
- * changes and where its maintenance margin leaves zero. Between them f(x) = MB - MM is linear.
- */
-export function breakRatios(row: PreparedRow, baseMark: Dec): Dec[] {
-  if (!isLinear(row)) return [];
-  const perUnit = row.absQ.times(row.cs).times(baseMark);
-  if (perUnit.isZero()) return [];
-  const notionals: Dec[] = [];
-  const m = row.maintenance;
-  const kink = (mmr: Dec, cum: Dec) => (mmr.gt(0) && cum.gt(0) ? cum.div(mmr) : null);
-  if (m.kind === 'tier') {
-    for (const tier of m.table.tiers) {
-      if (tier.floor.gt(0)) notionals.push(tier.floor);
-      const k = kink(tier.mmr, tier.cum);
-      if (k && k.greaterThanOrEqualTo(tier.floor) && k.lessThan(tier.cap)) notionals.push(k);
-    }
-  } else if (m.kind === 'row') {
-    const k = kink(m.mmr, m.cum);
-    if (k) notionals.push(k);
-  }
-  return notionals.map((n) => n.div(perUnit));
-}

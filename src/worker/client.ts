@@ -9,7 +9,11 @@ export interface Transport {
 
 export function workerTransport(worker: Worker): Transport {
   return {
-    send: (message) => worker.postMessage(message),
+    send: (message) => {
+      // a file's bytes are moved to the worker, not copied
+      const content = message.method === 'load' ? (message.args as { content: unknown }).content : null;
+      worker.postMessage(message, content instanceof ArrayBuffer ? [content] : []);
+    },
     onReply: (listener) => {
       worker.onmessage = (e: MessageEvent<ReplyMessage>) => listener(e.data);
     },
