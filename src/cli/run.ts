@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { evaluatePortfolio } from '../engine/evaluate';
-import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
-import { importPortfolio, problemLine } from '../import';
+import { problemLine } from '../import';
+import { createEngineService } from '../worker/service';
 import { USAGE, UsageError, parseEvaluateArgs } from './args';
 import { reportToCsv } from './reportCsv';
 
@@ -30,28 +29,25 @@ function readFile(path: string): Buffer {
   }
 }
 
-function loadBrackets(path: string): Map<string, TierTable> {
-  const text = readFile(path).toString('utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError([`${path}:1:-: expected JSON in the shape of Binance's leverageBracket response (${e instanceof Error ? e.message : 'not JSON'})`], e);
-  }
-  const parsed = parseLeverageBrackets(json, path, new Date().toISOString());
-  if (!parsed.ok) throw new InputError(parsed.errors.map((e) => `${path}:1:-: ${e}`));
-  return parsed.tables;
-}
-
+/**
+ * The same handler map the worker serves (src/worker/service.ts), called in this process: the CLI's
+ * figures and the page's come from one code path.
+ */
 function evaluateCommand(argv: readonly string[]): string {
   const options = parseEvaluateArgs(argv);
-  const tierTables = options.brackets ? loadBrackets(options.brackets) : new Map<string, TierTable>();
+  const engine = createEngineService();
+  if (options.brackets) {
+    const loaded = engine.loadBrackets({ fileName: options.brackets, text: readFile(options.brackets).toString('utf8') });
+    if (!loaded.ok) throw new InputError(loaded.errors.map((e) => `${options.brackets}:1:-: ${e.replace(`${options.brackets}: `, '')}`));
+  }
   const asOf = (options.asOf ?? new Date().toISOString()).replace(/\.000Z$/, 'Z');
-  const imported = importPortfolio({ fileName: options.file, content: readFile(options.file), asOf });
-  if (!imported.ok) throw new InputError(imported.errors.map(problemLine));
-  const evaluated = evaluatePortfolio({ portfolio: imported.portfolio, scenario: options.scenario, thresholds: options.thresholds, asOf, tierTables });
+  const bytes = readFile(options.file);
+  const content = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const loaded = engine.load({ fileName: options.file, content, asOf });
+  if (!loaded.ok) throw new InputError(loaded.errors.map(problemLine));
+  const evaluated = engine.evaluate({ scenario: options.scenario, thresholds: options.thresholds, asOf });
   if (!evaluated.ok) throw new InputError([`scenario:0:-: ${evaluated.error}`]);
-  const report = { ...evaluated.report, warnings: [...imported.warnings, ...evaluated.report.warnings] };
+  const report = { ...evaluated.report, warnings: [...loaded.warnings, ...evaluated.report.warnings] };
   return options.format === 'csv' ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
 }
 

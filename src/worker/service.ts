@@ -34,7 +34,7 @@ export function createEngineService(): EngineHandlers {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        return { ok: false, errors: [`${fileName}: not JSON (${e instanceof Error ? e.message : String(e)})`] };
+        return { ok: false, errors: [`${fileName}: expected JSON in the shape of Binance's leverageBracket response (${e instanceof Error ? e.message : String(e)})`] };
       }
       const parsed = parseLeverageBrackets(json, fileName, new Date().toISOString());
       if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
