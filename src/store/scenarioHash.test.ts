@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SCENARIO, type Scenario } from '../engine/types';
+import { decodeHash, encodeHash, isScenarioEmpty } from './scenarioHash';
+
+const scenario: Scenario = {
+  ...EMPTY_SCENARIO,
+  shocks: [['BTC', '-0.2'], ['USDT', '-0.015']],
+  all: '-0.05',
+  addCollateral: [['alpha', '5000'], ['desk, one: α/β', '-250.75']],
+};
+
+describe('scenario hash', () => {
+  it('writes the documented shape', () => {
+    expect(encodeHash({ ...EMPTY_SCENARIO, shocks: [['BTC', '-0.2']], all: '-0.05', addCollateral: [['alpha', '5000']] }, { targetHF: '1.5', marginCallHF: '1.25' })).toBe(
+      's=BTC:-0.2,all:-0.05&c=alpha:5000&t=1.5&m=1.25',
+    );
+  });
+
+  it('round-trips a scenario and thresholds, names URL-encoded', () => {
+    const thresholds = { targetHF: '1.8', marginCallHF: '1.1' };
+    const hash = encodeHash(scenario, thresholds);
+    expect(hash).not.toContain(' ');
+    expect(hash).toContain('desk%2C%20one%3A%20%CE%B1%2F%CE%B2');
+    expect(decodeHash(`#${hash}`)).toEqual({ scenario, thresholds });
+  });
+
+  it('today with default thresholds is an empty hash; custom thresholds alone are kept', () => {
+    expect(encodeHash(EMPTY_SCENARIO, { targetHF: '1.5', marginCallHF: '1.25' })).toBe('');
+    expect(encodeHash(EMPTY_SCENARIO, null)).toBe('');
+    expect(encodeHash(EMPTY_SCENARIO, { targetHF: '2', marginCallHF: '1.25' })).toBe('t=2&m=1.25');
+    expect(decodeHash('')).toEqual({ scenario: EMPTY_SCENARIO, thresholds: null });
+  });
+
+  it('drops zero moves, so a slider back at 0 leaves no trace', () => {
+    expect(encodeHash({ ...EMPTY_SCENARIO, shocks: [['BTC', '0']], addCollateral: [['alpha', '0']] }, null)).toBe('');
+    expect(isScenarioEmpty({ ...EMPTY_SCENARIO, shocks: [['BTC', '0']] })).toBe(true);
+    expect(isScenarioEmpty(scenario)).toBe(false);
+  });
+
+  it('ignores a bad hash safely, keeping the parts it understands', () => {
+    for (const bad of ['#garbage', '#s=', '#s=BTC', '#s=BTC:abc', '#s=%E0%A4%A:0.1', '#s=BTC:1e5', '#s=BTC:-1', '#s=BTC:-2.5', '#c=alpha:NaN', '#t=abc&m=0.5', '#=&&==', '#s=:0.1']) {
+      expect(decodeHash(bad), bad).toEqual({ scenario: EMPTY_SCENARIO, thresholds: null });
+    }
+    const mixed = decodeHash('#s=BTC:-0.2,ETH:oops,all:-0.05&c=alpha:x,beta:100&t=1.2&m=1.5&zzz=1');
+    expect(mixed.scenario.shocks).toEqual([['BTC', '-0.2']]);
+    expect(mixed.scenario.all).toBe('-0.05');
+    expect(mixed.scenario.addCollateral).toEqual([['beta', '100']]);
+    expect(mixed.thresholds).toBeNull(); // target below margin call: the link's levels are refused
+  });
+
+  it('normalises numbers and lets a later duplicate win', () => {
+    const { scenario: s } = decodeHash('#s=btc:-0.20,BTC:+0.1,all:.5&c=alpha:0100.50');
+    expect(s.shocks).toEqual([['BTC', '0.1']]);
+    expect(s.all).toBe('0.5');
+    expect(s.addCollateral).toEqual([['alpha', '100.5']]);
+  });
+
+  it('treats __proto__ and other special names as plain text', () => {
+    const { scenario: s } = decodeHash('#c=__proto__:100,constructor:5&s=__proto__:0.1');
+    expect(s.addCollateral).toEqual([['__proto__', '100'], ['constructor', '5']]);
+    expect(s.shocks).toEqual([['__PROTO__', '0.1']]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(s.addCollateral)).toBe(Array.prototype);
+    expect(decodeHash(`#${encodeHash(s, null)}`).scenario).toEqual(s);
+  });
+});
