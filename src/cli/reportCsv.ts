@@ -19,6 +19,7 @@ export function reportToCsv(report: Report): string {
   const header = [
     'account', 'venue', 'unit', 'marginMode',
     ...UNIT_FIELDS.map((f) => `unit${cap(f)}`), 'unitLiquidationShockDown', 'unitLiquidationShockUp',
+    'unitRemediationAddCollateral', 'unitRemediationReduceFraction',
     ...POSITION_FIELDS,
   ];
   const rows: CsvCell[][] = [];
@@ -27,6 +28,7 @@ export function reportToCsv(report: Report): string {
       const unitCells: CsvCell[] = [
         account.account, account.venue, unit.unit, unit.marginMode,
         ...UNIT_FIELDS.map((f) => unit[f]), unit.liquidationShock.down, unit.liquidationShock.up,
+        unit.remediation?.addCollateral, unit.remediation?.reduceFraction,
       ];
       for (const position of unit.positions) rows.push([...unitCells, ...POSITION_FIELDS.map((f) => position[f])]);
     }

@@ -1,5 +1,6 @@
 import { Dec, ONE, ZERO, decStr, decStrOrNull } from './decimal';
 import { hfOneSolver, nearestMoves, nearestRatio } from './liquidation';
+import { remediationFor } from './remediation';
 import type { PreparedRow } from './rows';
 import { markFactor, prepareScenario, type PreparedScenario } from './scenario';
 import {
@@ -108,6 +109,7 @@ function unitReport(unit: PreparedUnit, scenario: PreparedScenario): UnitReport 
     marginBuffer: decStr(fig.marginBalance.minus(fig.mm)),
     status: statusOf(hf, scenario),
     liquidationShock: { down: decStrOrNull(shock.down), up: decStrOrNull(shock.up) },
+    remediation: remediationFor({ unit, marks, figures: fig, targetHF: scenario.targetHF }),
     positions: unit.rows.map((row, i) =>
       positionReport(row, fig.rows[i]!, ratioByUnderlying.get(row.src.underlying) ?? null),
     ),

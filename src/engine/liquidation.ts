@@ -163,6 +163,31 @@ function sweep(start: Piece, events: PieceEvent[]): Dec[] {
   return [...unique.values()].sort((a, b) => a.comparedTo(b));
 }
 
+/**
+ * The largest size ratio y in (0, 1] at which the unit's maintenance margin is `targetMm` when the
+ * `cut` rows keep y of their size, tiers re-evaluated; null when no cut reaches it. A linear row's
+ * MM depends on its notional alone, so y of the size is the same piece as y of the price.
+ */
+export function sizeRatioForMaintenance(unit: PreparedUnit, marks: readonly Dec[], cut: readonly boolean[], targetMm: Dec): Dec | null {
+  // f(y) = targetMm - MM(y): zero where the cut lands exactly on the target
+  const asGap = (p: Piece): Piece => ({ f: { a: p.mm.a.neg(), b: p.mm.b.neg() }, mm: p.mm });
+  let sum: Piece = { f: { a: targetMm, b: ZERO }, mm: { a: ZERO, b: ZERO } };
+  const events: PieceEvent[] = [];
+  unit.rows.forEach((row, i) => {
+    const mark = marks[i] ?? row.mark;
+    if (cut[i] && isLinear(row)) {
+      const segments = linearSegments(row, mark).map((s) => ({ from: s.from, piece: asGap(s.piece) }));
+      sum = add(sum, segments[0]!.piece, 1);
+      segments.slice(1).forEach((s, k) => events.push({ from: s.from, delta: add(s.piece, segments[k]!.piece, -1) }));
+    } else {
+      const mm = contribution(unit, row, mark).mm;
+      sum = add(sum, { f: { a: mm.neg(), b: ZERO }, mm: { a: mm, b: ZERO } }, 1);
+    }
+  });
+  const within = sweep(sum, events).filter((y) => y.lessThanOrEqualTo(ONE));
+  return within.length > 0 ? within[within.length - 1]! : null;
+}
+
 /** The root nearest the current price (x = 1), or null. */
 export function nearestRatio(ratios: readonly Dec[]): Dec | null {
   let best: Dec | null = null;

@@ -115,6 +115,16 @@ export interface PositionReport {
   note: string | null;
 }
 
+/** What brings a unit back to its target HF (margin-model.md; issue: what-if). Amounts in quote currency. */
+export interface Remediation {
+  /** collateral to add so that HF = target */
+  addCollateral: string;
+  /** fraction of every perp and future of the unit to close so that HF = target; null when closing cannot */
+  reduceFraction: string | null;
+  /** the same, closing only the position with the largest maintenance margin */
+  reduceSingle: { line: number; symbol: string; fraction: string } | null;
+}
+
 export interface UnitReport {
   unit: string;
   marginMode: MarginMode;
@@ -130,6 +140,8 @@ export interface UnitReport {
   marginBuffer: string;
   status: UnitStatus;
   liquidationShock: { down: string | null; up: string | null };
+  /** present when HF is below the target health factor */
+  remediation: Remediation | null;
   positions: PositionReport[];
 }
 
