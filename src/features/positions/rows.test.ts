@@ -14,7 +14,7 @@ function position(line: number, liquidationPrice: string | null): PositionReport
 
 function report(prices: Array<string | null>): Report {
   const base = { collateral: '0', debt: '0', unrealizedPnl: '0', marginBalance: '1', initialMargin: '0', maintenanceMargin: '0',
-    healthFactor: null, marginRatio: null, availableMargin: '0', marginBuffer: '0', status: 'ok' as const, liquidationShock: { down: null, up: null } };
+    healthFactor: null, marginRatio: null, availableMargin: '0', marginBuffer: '0', status: 'ok' as const, liquidationShock: { down: null, up: null }, remediation: null };
   return {
     schema: 'margin-radar/report@1', asOf: '2026-01-01T00:00:00Z', source: 't.csv', warnings: [],
     scenario: { shocks: {}, all: '0', volShock: '0', days: '0', addCollateral: {}, targetHF: '1.5', marginCallHF: '1.25' },
