@@ -8,6 +8,7 @@ const CAP = 24;
 /** One card per account and margin unit; with many units, the riskiest come first. */
 export function AccountCards() {
   const accounts = useAppStore((s) => s.report?.accounts);
+  const targetHF = useAppStore((s) => s.report?.scenario.targetHF ?? '1.5');
   const [showAll, setShowAll] = useState(false);
   const units = useMemo(() => {
     const list = allUnits(accounts ?? []);
@@ -30,7 +31,7 @@ export function AccountCards() {
       </div>
       <div className="cards">
         {shown.map(({ account, unit, key }) => (
-          <UnitCard key={key} account={account} unit={unit} />
+          <UnitCard key={key} account={account} unit={unit} targetHF={targetHF} />
         ))}
       </div>
     </section>

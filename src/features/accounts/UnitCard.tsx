@@ -4,6 +4,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import type { AccountReport, UnitReport } from '../../engine/types';
 import { formatHealthFactor, formatMoney, formatPercent, formatShock, signOf } from '../../lib/format';
 import { unitLabel } from '../../lib/units';
+import { RemediationHint } from './RemediationHint';
 
 function tone(value: string | null): 'pos' | 'neg' | undefined {
   const s = signOf(value);
@@ -13,7 +14,7 @@ function tone(value: string | null): 'pos' | 'neg' | undefined {
 const SHOCK_TITLE = 'uniform move of all non-stable underlyings at once that brings the health factor to 1';
 
 /** One margin unit: the health factor first and largest, then the figures behind it. */
-export const UnitCard = memo(function UnitCard({ account, unit }: { account: AccountReport; unit: UnitReport }) {
+export const UnitCard = memo(function UnitCard({ account, unit, targetHF }: { account: AccountReport; unit: UnitReport; targetHF: string }) {
   const title = `${account.account} · ${unitLabel(unit.unit)}`;
   const positions = unit.positions.length;
   return (
@@ -49,6 +50,7 @@ export const UnitCard = memo(function UnitCard({ account, unit }: { account: Acc
         <Metric label="Liq. shock up" value={formatShock(unit.liquidationShock.up)} title={SHOCK_TITLE} />
       </dl>
       {unit.debt !== '0' ? <p className="card__foot">Debt {formatMoney(unit.debt)}</p> : null}
+      <RemediationHint account={account.account} unit={unit} targetHF={targetHF} />
     </article>
   );
 });
