@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startEngineSync } from './store/engineSync';
+import { startHashSync } from './store/hashSync';
 import './styles.css';
 
+// the link's scenario first, so the first evaluation already uses it
+startHashSync();
 startEngineSync();
 
 const root = document.getElementById('root');

@@ -5,6 +5,8 @@ import { ImportPanel } from '../features/import/ImportPanel';
 import { ImportProblems } from '../features/import/ImportProblems';
 import { ImportWarnings } from '../features/import/ImportWarnings';
 import { PositionsTable } from '../features/positions/PositionsTable';
+import { ScenarioBar } from '../features/scenario/ScenarioBar';
+import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
 import { EmptyState } from './EmptyState';
 import { Footer } from './Footer';
@@ -28,10 +30,18 @@ export function App() {
           <ThresholdsPanel />
         </div>
         <ImportProblems />
+        <ScenarioBar />
         <SummaryStrip />
         <ImportWarnings />
         <EmptyState />
-        <AccountCards />
+        <div className="workspace">
+          <div className="workspace__main">
+            <AccountCards />
+          </div>
+          <aside className="workspace__side" aria-label="What-if scenario">
+            <ScenarioPanel />
+          </aside>
+        </div>
         <PositionsTable />
       </main>
       <Footer />

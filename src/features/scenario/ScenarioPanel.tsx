@@ -1,0 +1,146 @@
+import { useId, useMemo, useState } from 'react';
+import { useAppStore } from '../../store';
+import { collateralOf, parseAmount, shockOf, withAll, withCollateral, withShock } from './edit';
+import { PercentControl } from './PercentControl';
+
+/** Beyond this many underlyings or accounts, a filter field shows the matches (and the active ones). */
+const CAP = 12;
+const NOT_PRICED = 'options are not priced yet';
+
+function useFilter(names: string[], isActive: (name: string) => boolean) {
+  const [query, setQuery] = useState('');
+  const filtered = names.length > CAP;
+  const q = query.trim().toUpperCase();
+  let shown = names;
+  if (filtered) {
+    const base = q === '' ? names.slice(0, CAP) : names.filter((n) => n.toUpperCase().includes(q)).slice(0, CAP);
+    shown = [...base, ...names.filter((n) => isActive(n) && !base.includes(n))];
+  }
+  return { query, setQuery, shown, filtered };
+}
+
+function FilterField({ label, query, setQuery, total }: { label: string; query: string; setQuery(q: string): void; total: number }) {
+  const id = useId();
+  return (
+    <div className="field scenario__filter">
+      <label htmlFor={id}>
+        {label} ({total.toLocaleString('en-US')})
+      </label>
+      <input id={id} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+    </div>
+  );
+}
+
+function CollateralField({ account }: { account: string }) {
+  const id = useId();
+  const value = useAppStore((s) => collateralOf(s.scenario, account));
+  const [draft, setDraft] = useState<string | null>(null);
+  const invalid = draft !== null && draft.trim() !== '' && parseAmount(draft) === null;
+  const commit = (text: string) => {
+    const amount = text.trim() === '' ? '0' : parseAmount(text);
+    if (amount === null) return;
+    const { scenario, setScenario } = useAppStore.getState();
+    setScenario(withCollateral(scenario, account, amount));
+  };
+  return (
+    <div className="collateral">
+      <label htmlFor={id} className="collateral__label">
+        {account}
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step="any"
+        placeholder="0"
+        aria-label={`${account}: add (+) / withdraw (−) collateral, USD`}
+        value={draft ?? (value === '0' ? '' : value)}
+        aria-invalid={invalid}
+        onFocus={() => setDraft(value === '0' ? '' : value)}
+        onBlur={() => setDraft(null)}
+        onChange={(e) => {
+          setDraft(e.currentTarget.value);
+          commit(e.currentTarget.value);
+        }}
+      />
+      <span className="hint" aria-hidden="true">
+        USD
+      </span>
+    </div>
+  );
+}
+
+/** The what-if: price moves, depegs and collateral; every figure on the page follows. */
+export function ScenarioPanel() {
+  const summary = useAppStore((s) => s.summary);
+  const scenario = useAppStore((s) => s.scenario);
+  const setScenario = useAppStore((s) => s.setScenario);
+  const report = useAppStore((s) => s.report);
+  const noteId = useId();
+  const volatile = useMemo(() => summary?.underlyings.filter((u) => !u.stable).map((u) => u.name) ?? [], [summary]);
+  const stables = useMemo(() => summary?.underlyings.filter((u) => u.stable).map((u) => u.name) ?? [], [summary]);
+  const accounts = useMemo(() => [...new Set(report?.accounts.map((a) => a.account) ?? [])], [report]);
+  const moves = useFilter(volatile, (n) => shockOf(scenario, n) !== '0');
+  const people = useFilter(accounts, (n) => collateralOf(scenario, n) !== '0');
+  if (!summary) return null;
+  const update = (next: typeof scenario) => setScenario(next);
+  return (
+    <section className="panel scenario" aria-labelledby="scenario-heading">
+      <h2 id="scenario-heading" className="panel__title">
+        What if…
+      </h2>
+      <div className="scenario__group" role="group" aria-label="Price moves">
+        <PercentControl label="All non-stable assets" value={scenario.all} min={-95} max={300} onChange={(f) => update(withAll(useAppStore.getState().scenario, f))} />
+        {moves.filtered ? <FilterField label="Find an underlying" query={moves.query} setQuery={moves.setQuery} total={volatile.length} /> : null}
+        {moves.shown.map((name) => (
+          <PercentControl
+            key={name}
+            label={`${name} price move`}
+            value={shockOf(scenario, name)}
+            min={-95}
+            max={300}
+            onChange={(f) => update(withShock(useAppStore.getState().scenario, name, f))}
+          />
+        ))}
+      </div>
+      {stables.length > 0 ? (
+        <div className="scenario__group" role="group" aria-label="Stablecoin depegs">
+          {stables.map((name) => (
+            <PercentControl
+              key={name}
+              label={`${name} depeg`}
+              value={shockOf(scenario, name)}
+              min={-50}
+              max={10}
+              onChange={(f) => update(withShock(useAppStore.getState().scenario, name, f))}
+            />
+          ))}
+        </div>
+      ) : null}
+      <div className="scenario__group scenario__later" role="group" aria-label="Options (not priced yet)">
+        <div className="move">
+          <label className="move__label" htmlFor={`${noteId}-vol`}>
+            Volatility shock
+          </label>
+          <input id={`${noteId}-vol`} className="move__range" type="range" min={-90} max={300} step={1} defaultValue={0} disabled aria-describedby={noteId} />
+        </div>
+        <div className="field field--number scenario__days">
+          <label htmlFor={`${noteId}-days`}>Time shift, days</label>
+          <input id={`${noteId}-days`} type="number" defaultValue={0} disabled aria-describedby={noteId} />
+        </div>
+        <p id={noteId} className="hint scenario__note">
+          {NOT_PRICED}
+        </p>
+      </div>
+      {accounts.length > 0 ? (
+        <fieldset className="scenario__group scenario__collateral">
+          <legend>Add (+) / withdraw (−) collateral, USD</legend>
+          {people.filtered ? <FilterField label="Find an account" query={people.query} setQuery={people.setQuery} total={accounts.length} /> : null}
+          {people.shown.map((account) => (
+            <CollateralField key={account} account={account} />
+          ))}
+        </fieldset>
+      ) : null}
+    </section>
+  );
+}
