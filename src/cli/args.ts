@@ -1,3 +1,4 @@
+import { readDecimalText } from '../engine/decimal';
 import { readExpiry } from '../import/cells';
 import type { Scenario, Thresholds } from '../engine/types';
 import { DEFAULT_THRESHOLDS } from '../engine/types';
@@ -18,10 +19,8 @@ export const USAGE = `usage: cli evaluate PORTFOLIO.csv [--brackets FILE.json] [
   [--shock UNDERLYING=FRACTION]... [--vol-shock FRACTION] [--days N] [--add-collateral ACCOUNT=AMOUNT]...
   [--target-hf N] [--margin-call-hf N] [--format json|csv] [--debug]`;
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 function number(flag: string, text: string): string {
-  if (!NUMBER.test(text)) throw new UsageError(`${flag}: expected a number, found "${text}"`);
+  if (!readDecimalText(text)) throw new UsageError(`${flag}: expected a number, found "${text}"`);
   return text;
 }
 

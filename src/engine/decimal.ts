@@ -15,6 +15,8 @@ export type Dec = InstanceType<typeof Dec>;
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
+// decimal.js's isPositive() is true for zero: compare with gt(0) / lt(0) instead.
+
 /** Full-precision plain string: no exponent notation, no trailing zeros. */
 export function decStr(d: Dec): string {
   const s = d.toFixed();
@@ -25,16 +27,15 @@ export function decStrOrNull(d: Dec | null): string | null {
   return d === null ? null : decStr(d);
 }
 
-export function dec(s: string | number): Dec {
-  return new Dec(s);
-}
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function decMin(a: Dec, b: Dec): Dec {
-  return a.lessThan(b) ? a : b;
+/**
+ * The one strict reading of a decimal written as text: digits with "." and an optional exponent;
+ * no NaN, Infinity, hex, separators or blanks, and nothing that overflows to Infinity. Null otherwise.
+ */
+export function readDecimalText(text: string): Dec | null {
+  const t = text.trim();
+  if (!DECIMAL_TEXT.test(t)) return null;
+  const value = new Dec(t);
+  return value.isFinite() ? value : null;
 }
-
-export function decMax(a: Dec, b: Dec): Dec {
-  return a.greaterThan(b) ? a : b;
-}
-
-// Note: decimal.js's isPositive() is true for zero; compare with gt(0) / lt(0) instead.

@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO } from './decimal';
+import { ONE, ZERO, readDecimalText, type Dec } from './decimal';
 import { isStablecoin } from './stablecoins';
 import type { Scenario, Thresholds } from './types';
 
@@ -15,11 +15,10 @@ export interface PreparedScenario {
 
 export type ScenarioCheck = { ok: true; scenario: PreparedScenario } | { ok: false; error: string };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 function num(text: string, what: string): Dec {
-  if (!NUMBER.test(text.trim())) throw new RangeError(`${what}: expected a number, found "${text}"`);
-  return new Dec(text.trim());
+  const value = readDecimalText(text);
+  if (!value) throw new RangeError(`${what}: expected a number, found "${text}"`);
+  return value;
 }
 
 /** Checks and converts a scenario and the status thresholds. */

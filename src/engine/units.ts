@@ -33,6 +33,7 @@ export interface PreparedAccount {
 /** Groups rows into accounts (in order of first appearance) and their margin units. */
 export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): PreparedAccount[] {
   const accounts = new Map<string, PreparedAccount>();
+  const crossOf = new Map<string, PreparedUnit>();
   for (const row of portfolio.rows) {
     let account = accounts.get(row.account);
     if (!account) {
@@ -50,9 +51,10 @@ export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): P
         baseBalance: new Dec(row.isolatedMargin ?? '0'),
       });
     } else {
-      let cross = account.units.find((u) => u.mode === 'cross');
+      let cross = crossOf.get(row.account);
       if (!cross) {
         cross = { id: 'cross', account: row.account, venue: account.venue, mode: 'cross', rows: [], baseBalance: ZERO };
+        crossOf.set(row.account, cross);
         account.units.unshift(cross);
       }
       cross.rows.push(prepared);

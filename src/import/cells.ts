@@ -1,19 +1,16 @@
-import { Dec } from '../engine/decimal';
+import { readDecimalText, type Dec } from '../engine/decimal';
 import type { InstrumentType, MarginMode, OptionType, Side, VenueId } from '../engine/types';
 
 /** A cell read: the value, or what was expected instead. */
 export type Cell<T> = { ok: true; value: T } | { ok: false; expected: string };
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Strict decimal: no NaN, Infinity, hex, `1_000`, thousands separators, percent signs or blanks. */
 export function readDecimal(text: string): Cell<Dec> {
   const t = text.trim();
-  if (DECIMAL.test(t)) {
-    const value = new Dec(t);
-    // decimal.js overflows exponents past 9e15 to Infinity: not a number either
-    return value.isFinite() ? { ok: true, value } : { ok: false, expected: 'a finite number (this exponent is out of range)' };
-  }
+  const value = readDecimalText(t);
+  if (value) return { ok: true, value };
+  // decimal.js overflows exponents past 9e15 to Infinity: not a number either
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t)) return { ok: false, expected: 'a finite number (this exponent is out of range)' };
   let expected = 'a decimal number such as 1234.5 (with "." as the decimal point)';
   if (/^[+-]?\d{1,3}([,' ]\d{3})+(\.\d+)?$/.test(t)) expected = 'a number without thousands separators, e.g. 1234567.5';
   else if (/^[+-]?\d+,\d+$/.test(t)) expected = 'a number with "." as the decimal point, e.g. 0.5';

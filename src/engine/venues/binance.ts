@@ -14,8 +14,6 @@ function load(): TierTables {
 }
 
 export const BINANCE_TIER_TABLES: TierTables = load();
-export const BINANCE_TIERS_AS_OF: string = brackets.asOf;
-export const BINANCE_TIERS_SOURCE: string = brackets.source;
 
 /**
  * Multi-Assets Mode collateral value ratios as haircuts: "BTC, ETH, and BNB used as margin in

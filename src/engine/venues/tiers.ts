@@ -1,4 +1,4 @@
-import { Dec } from '../decimal';
+import { readDecimalText, type Dec } from '../decimal';
 
 /** One bracket of a venue's risk-limit table, in the quote currency. */
 export interface Tier {
@@ -52,12 +52,9 @@ function decimalField(value: unknown, where: string, errors: string[]): Dec | nu
     errors.push(`${where}: expected a number, found ${JSON.stringify(value)}`);
     return null;
   }
-  const text = String(value).trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
-    errors.push(`${where}: expected a number, found ${JSON.stringify(value)}`);
-    return null;
-  }
-  return new Dec(text);
+  const read = readDecimalText(String(value));
+  if (!read) errors.push(`${where}: expected a number, found ${JSON.stringify(value)}`);
+  return read;
 }
 
 function parseBrackets(symbol: string, raw: unknown, where: string, errors: string[]): Tier[] {
