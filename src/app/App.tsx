@@ -8,6 +8,7 @@ import { PositionsTable } from '../features/positions/PositionsTable';
 import { ScenarioBar } from '../features/scenario/ScenarioBar';
 import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
+import { AnalysisTabs } from './AnalysisTabs';
 import { EmptyState } from './EmptyState';
 import { Footer } from './Footer';
 
@@ -42,6 +43,7 @@ export function App() {
             <ScenarioPanel />
           </aside>
         </div>
+        <AnalysisTabs />
         <PositionsTable />
       </main>
       <Footer />

@@ -1,0 +1,9 @@
+import { evaluateCommand } from './evaluate';
+
+/** A command takes the arguments after its name and returns what goes to stdout. */
+export type Command = (argv: readonly string[]) => string;
+
+/** Every subcommand of the CLI, by name. One line per command. */
+export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['evaluate', evaluateCommand],
+]);
