@@ -1,3 +1,4 @@
+import type { VenueComparison } from '../engine/compare';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 
@@ -36,7 +37,11 @@ export interface EngineHandlers {
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
+  /** The current portfolio margined under every venue at once (issue 7). */
+  compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
 }
+
+export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };
 
 export type Method = keyof EngineHandlers;
 export type ArgsOf<M extends Method> = Parameters<EngineHandlers[M]>[0];

@@ -1,3 +1,4 @@
+import { compareVenues } from '../engine/compare';
 import { evaluatePortfolio } from '../engine/evaluate';
 import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
@@ -43,6 +44,10 @@ export function createEngineService(): EngineHandlers {
     },
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
+    },
+    compareVenues({ asOf }) {
+      if (portfolio.rows.length === 0) return { ok: false, error: 'no portfolio is loaded' };
+      return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
   };
 }
