@@ -128,3 +128,12 @@ export function startEngineSync(): () => void {
     unsubscribe = null;
   };
 }
+
+/** The loaded book under every venue at once (Venues tab); the answer is the view's, not the store's. */
+export async function requestCompareVenues(): Promise<import('../worker/protocol').CompareVenuesOutcome> {
+  try {
+    return await client().call('compareVenues', {});
+  } catch (e) {
+    return { ok: false, error: message(e) };
+  }
+}
