@@ -3,7 +3,7 @@ import { evaluatePortfolio } from '../engine/evaluate';
 import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
-import { importPortfolio } from '../import';
+import { importPortfolio, importPortfolios } from '../import';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -26,6 +26,12 @@ export function createEngineService(): EngineHandlers {
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
+      if (!result.ok) return result;
+      portfolio = result.portfolio;
+      return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+    },
+    loadFiles({ files, asOf }) {
+      const result = importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) })));
       if (!result.ok) return result;
       portfolio = result.portfolio;
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
