@@ -1,4 +1,5 @@
 import type { PositionComparison, VenueComparison } from '../../engine/compare';
+import { isStablecoin } from '../../engine/stablecoins';
 import { formatMoney, formatPercent, formatPrice } from '../../lib/format';
 
 function Theirs({ p }: { p: PositionComparison }) {
@@ -40,7 +41,8 @@ function Reasons({ p, labels }: { p: PositionComparison; labels: Map<string, str
 /** Positions by venue: liquidation price and MM; the nearest liquidation flagged; the venue's own figures beside. */
 export function VenuePositionsTable({ comparison }: { comparison: VenueComparison }) {
   const labels = new Map(comparison.venues.map((v) => [v.id as string, v.label]));
-  const positions = comparison.positions.filter((p) => p.venues.some((v) => v.liquidationPrice !== null || v.maintenanceMargin !== '0'));
+  // stablecoin cash is the quote currency: its "liquidation price" is a depeg, shown by the what-if panel instead
+  const positions = comparison.positions.filter((p) => !isStablecoin(p.underlying));
   return (
     <table className="venues__table" aria-label="Liquidation price of each position under each venue">
       <caption>Liquidation price by venue, in the quote currency (nearest to the mark = most conservative, flagged)</caption>
