@@ -14,6 +14,7 @@ export interface AnalysisView {
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
   // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
+  { id: 'venues', title: 'Venues', view: lazy(() => import('../features/venues/VenuesView')) },
 ];
 
 // keeps `lazy` imported while the list is empty

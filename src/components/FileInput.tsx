@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 
 /** A visible, labelled file input; the value is cleared so the same file can be chosen again. */
-export function FileInput({ label, accept, onFile }: { label: string; accept: string; onFile: (file: File) => void }) {
+export function FileInput({ label, accept, onFile, onFiles }: { label: string; accept: string; onFile: (file: File) => void; onFiles?: (files: File[]) => void }) {
   const id = useId();
   const ref = useRef<HTMLInputElement>(null);
   return (
@@ -12,9 +12,11 @@ export function FileInput({ label, accept, onFile }: { label: string; accept: st
         id={id}
         type="file"
         accept={accept}
+        multiple={onFiles !== undefined}
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) onFile(file);
+          const files = [...(e.currentTarget.files ?? [])];
+          if (onFiles && files.length > 0) onFiles(files);
+          else if (files[0]) onFile(files[0]);
           if (ref.current) ref.current.value = '';
         }}
       />

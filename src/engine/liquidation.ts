@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO } from './decimal';
-import { isLinear, type PreparedRow } from './rows';
+import { isLinear, marginNotionalAt, maintenanceMargin, ratesAt, type PreparedRow } from './rows';
 import { rowFigures, type PreparedUnit } from './units';
 
 /**
@@ -8,12 +8,16 @@ import { rowFigures, type PreparedUnit } from './units';
  * For perps, futures and spot rows f(x) = MB(x) - MM(x) is piecewise linear in x: it bends only
  * where a row's tier changes or its maintenance margin leaves zero. Each row's pieces are written
  * down tier by tier, summed in one sweep over the break points, and each segment's root is exact:
- * x = -a / b. Property tests check HF = 1 against the figures at every root.
+ * x = -a / b. One venue rule adds a term in 1/x: Deribit's rate grows with the size in the coin, and
+ * an inverse contract's size in the coin is its USD face value over the price; such a segment is
+ * solved as the quadratic b x^2 + a x + c = 0 (x > 0). Property tests check HF = 1 at every root.
  */
 
+/** a + b x + c / x */
 interface Linear {
   a: Dec;
   b: Dec;
+  c: Dec;
 }
 
 interface Piece {
@@ -21,15 +25,22 @@ interface Piece {
   mm: Linear;
 }
 
+const line = (a: Dec, b: Dec = ZERO, c: Dec = ZERO): Linear => ({ a, b, c });
+const FLAT = line(ZERO);
 
 function at(l: Linear, x: Dec): Dec {
-  return l.a.plus(l.b.times(x));
+  const v = l.a.plus(l.b.times(x));
+  return l.c.isZero() ? v : v.plus(l.c.div(x));
 }
 
 function add(p: Piece, q: Piece, sign: 1 | -1): Piece {
   const s = (u: Linear, v: Linear): Linear =>
-    sign === 1 ? { a: u.a.plus(v.a), b: u.b.plus(v.b) } : { a: u.a.minus(v.a), b: u.b.minus(v.b) };
+    sign === 1 ? line(u.a.plus(v.a), u.b.plus(v.b), u.c.plus(v.c)) : line(u.a.minus(v.a), u.b.minus(v.b), u.c.minus(v.c));
   return { f: s(p.f, q.f), mm: s(p.mm, q.mm) };
+}
+
+function constantPiece(f: Dec, mm: Dec): Piece {
+  return { f: line(f), mm: line(mm) };
 }
 
 function contribution(unit: PreparedUnit, row: PreparedRow, mark: Dec): { f: Dec; mm: Dec } {
@@ -43,7 +54,7 @@ function straightPiece(unit: PreparedUnit, row: PreparedRow, base: Dec): Piece {
   const c2 = contribution(unit, row, base.times(2));
   const fb = c2.f.minus(c1.f);
   const mb = c2.mm.minus(c1.mm);
-  return { f: { a: c1.f.minus(fb), b: fb }, mm: { a: c1.mm.minus(mb), b: mb } };
+  return { f: line(c1.f.minus(fb), fb), mm: line(c1.mm.minus(mb), mb) };
 }
 
 interface PieceEvent {
@@ -55,24 +66,24 @@ interface PieceEvent {
 type Segments = Array<{ from: Dec; piece: Piece }>;
 
 /**
- * Perps and futures in closed form, tier by tier: balance q*cs*(x*m - E) and MM = p*mmr*x - cum
- * (p = |q|*cs*m) where that is positive, else 0. A tier covers floor < p*x <= cap; the last one
- * goes on for ever (tierFor does the same).
+ * MM of a row whose tier moves with `p * x` (p = notional at x = 1), tier by tier: MM = p*mmr*x - cum
+ * where that is positive, else 0, added to `balance`. A tier covers floor < p*x <= cap; the last one
+ * goes on for ever (tierFor does the same). The fee term (OKX) rides on every tier's rate.
  */
-function linearSegments(row: PreparedRow, base: Dec): Segments {
-  const p = row.absQ.times(row.cs).times(base);
-  const balance: Linear = { a: row.q.times(row.cs).times(row.entry ?? ZERO).neg(), b: row.q.times(row.cs).times(base) };
+function tierSegments(row: PreparedRow, p: Dec, balance: Linear): Segments {
   const m = row.maintenance;
+  const fee = row.venue.liquidationFee ?? ZERO;
+  const base = ratesAt(row, p, row.mark);
   const tiers =
     m.kind === 'tier'
-      ? m.table.tiers.map((t, i) => ({ from: i === 0 ? ZERO : t.floor.div(p), mmr: t.mmr, cum: t.cum }))
-      : [{ from: ZERO, mmr: m.mmr, cum: m.kind === 'row' ? m.cum : ZERO }];
+      ? m.table.tiers.map((t, i) => ({ from: i === 0 ? ZERO : t.floor.div(p), mmr: t.mmr.plus(fee), cum: t.cum }))
+      : [{ from: ZERO, mmr: base.mmr, cum: base.cum }];
   const segments: Segments = [];
   tiers.forEach((tier, i) => {
     const to = tiers[i + 1]?.from ?? null;
-    const zeroMm: Piece = { f: balance, mm: { a: ZERO, b: ZERO } };
+    const zeroMm: Piece = { f: balance, mm: FLAT };
     const slope = p.times(tier.mmr);
-    const withMm: Piece = { f: { a: balance.a.plus(tier.cum), b: balance.b.minus(slope) }, mm: { a: tier.cum.neg(), b: slope } };
+    const withMm: Piece = { f: line(balance.a.plus(tier.cum), balance.b.minus(slope)), mm: line(tier.cum.neg(), slope) };
     // MM = slope * x - cum leaves zero at x = cum / slope
     const kink = slope.gt(0) ? tier.cum.div(slope) : null;
     if (kink === null || (to !== null && kink.greaterThanOrEqualTo(to))) segments.push({ from: tier.from, piece: zeroMm });
@@ -80,6 +91,51 @@ function linearSegments(row: PreparedRow, base: Dec): Segments {
     else segments.push({ from: tier.from, piece: zeroMm }, { from: kink, piece: withMm });
   });
   return segments;
+}
+
+/**
+ * Perps and futures in closed form. Balance: q*cs*(x*m - E), or for an inverse contract
+ * q*cs*(x*m - E)/E. MM by the venue's rule:
+ * - on the notional at the moved price, tier by tier (linear contracts);
+ * - constant in x where it is taken on a linear contract's value at entry (Bybit) or on an inverse
+ *   contract's USD face value; for an inverse contract at entry (Bybit) a fixed number of coins;
+ * - Deribit's size-scaled rate on an inverse contract: F*(mmr + fee) + perCoin*F^2/(m*x), a 1/x term.
+ */
+function linearSegments(row: PreparedRow, base: Dec): Segments {
+  const face = row.q.times(row.cs);
+  const entry = row.entry ?? ZERO;
+  const balance = row.inverse
+    ? entry.isZero() ? FLAT : line(face.neg(), face.times(base).div(entry))
+    : line(face.times(entry).neg(), face.times(base));
+  const m = row.maintenance;
+  if (row.inverse && m.kind === 'size') {
+    const f = row.absQ.times(row.cs);
+    const fixed = f.times(m.mmr.plus(row.venue.liquidationFee ?? ZERO));
+    const curved = m.perCoin.times(f).times(f).div(base);
+    const mm = line(fixed, ZERO, curved);
+    return [{ from: ZERO, piece: { f: line(balance.a.minus(fixed), balance.b, curved.neg()), mm } }];
+  }
+  // Bybit's inverse MM on entry: a fixed number of coins, so its USD worth moves with the price
+  if (row.inverse && row.venue.marginOnEntry && row.entry) return tierSegments(row, marginNotionalAt(row, base), balance);
+  if (row.inverse || (row.venue.marginOnEntry && row.entry)) {
+    const notional = marginNotionalAt(row, base);
+    const mm = maintenanceMargin(notional, ratesAt(row, notional, base));
+    return [{ from: ZERO, piece: { f: line(balance.a.minus(mm), balance.b), mm: line(mm) } }];
+  }
+  return tierSegments(row, row.absQ.times(row.cs).times(base), balance);
+}
+
+/**
+ * Whether cutting a row to y of its size changes its MM as a tiered line in y, which the remediation
+ * solves exactly: every perp and future except Deribit's size-scaled rates (MM quadratic in size).
+ */
+export function isCuttable(row: PreparedRow): boolean {
+  return isLinear(row) && !(row.maintenance.kind === 'size' && row.maintenance.perCoin.gt(0));
+}
+
+/** MM pieces of a row cut to y of its size: a tiered line over the notional it is margined on. */
+function sizeSegments(row: PreparedRow, mark: Dec): Segments {
+  return tierSegments(row, marginNotionalAt(row, mark), FLAT);
 }
 
 function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Piece; events: PieceEvent[] } {
@@ -97,8 +153,8 @@ function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Pi
 export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving: readonly boolean[]) => Dec[] {
   const contributions = unit.rows.map((row, i) => contribution(unit, row, marks[i] ?? row.mark));
   const total = contributions.reduce<Piece>(
-    (sum, c) => add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, 1),
-    { f: { a: unit.baseBalance, b: ZERO }, mm: { a: ZERO, b: ZERO } },
+    (sum, c) => add(sum, constantPiece(c.f, c.mm), 1),
+    constantPiece(unit.baseBalance, ZERO),
   );
   const eventsOf = new Map<number, ReturnType<typeof rowEvents>>();
   return (moving) => {
@@ -112,7 +168,7 @@ export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving:
         r = rowEvents(unit, row, marks[i] ?? row.mark);
         eventsOf.set(i, r);
       }
-      sum = add(add(sum, { f: { a: c.f, b: ZERO }, mm: { a: c.mm, b: ZERO } }, -1), r.first, 1);
+      sum = add(add(sum, constantPiece(c.f, c.mm), -1), r.first, 1);
       events.push(...r.events);
     });
     return sweep(sum, events);
@@ -127,8 +183,26 @@ function sweep(start: Piece, events: PieceEvent[]): Dec[] {
   const accept = (x: Dec, piece: Piece) => {
     if (x.gt(0) && at(piece.mm, x).gt(0)) found.push(x);
   };
+  const inRange = (x: Dec, lo: Dec, hi: Dec | null) => x.greaterThanOrEqualTo(lo) && (!hi || x.lessThanOrEqualTo(hi));
   const solveSegment = (piece: Piece, lo: Dec, hi: Dec | null) => {
-    const { a, b } = piece.f;
+    const { a, b, c } = piece.f;
+    if (!c.isZero()) {
+      // a + b x + c / x = 0 with x > 0  <=>  b x^2 + a x + c = 0
+      if (b.isZero()) {
+        if (!a.isZero()) {
+          const x = c.neg().div(a);
+          if (inRange(x, lo, hi)) accept(x, piece);
+        }
+        return;
+      }
+      const disc = a.times(a).minus(b.times(c).times(4));
+      if (disc.lt(0)) return;
+      const root = disc.sqrt();
+      for (const x of [a.neg().minus(root).div(b.times(2)), a.neg().plus(root).div(b.times(2))]) {
+        if (inRange(x, lo, hi)) accept(x, piece);
+      }
+      return;
+    }
     if (b.isZero()) {
       // flat at zero: every point qualifies; the one nearest the current price stands for them
       if (a.isZero()) accept(hi && ONE.greaterThan(hi) ? hi : ONE.lessThan(lo) ? lo : ONE, piece);
@@ -139,7 +213,7 @@ function sweep(start: Piece, events: PieceEvent[]): Dec[] {
     const fHi = hi ? at(piece.f, hi) : b;
     if (fLo.gt(0) === fHi.gt(0) && !fLo.isZero() && !fHi.isZero()) return;
     const x = a.neg().div(b);
-    if (x.greaterThanOrEqualTo(lo) && (!hi || x.lessThanOrEqualTo(hi))) accept(x, piece);
+    if (inRange(x, lo, hi)) accept(x, piece);
   };
 
   let lo = ZERO;
@@ -165,23 +239,23 @@ function sweep(start: Piece, events: PieceEvent[]): Dec[] {
 
 /**
  * The largest size ratio y in (0, 1] at which the unit's maintenance margin is `targetMm` when the
- * `cut` rows keep y of their size, tiers re-evaluated; null when no cut reaches it. A linear row's
- * MM depends on its notional alone, so y of the size is the same piece as y of the price.
+ * `cut` rows keep y of their size, tiers re-evaluated; null when no cut reaches it. A row's MM
+ * depends on the notional it is margined on alone, so y of the size is y of that notional.
  */
 export function sizeRatioForMaintenance(unit: PreparedUnit, marks: readonly Dec[], cut: readonly boolean[], targetMm: Dec): Dec | null {
   // f(y) = targetMm - MM(y): zero where the cut lands exactly on the target
-  const asGap = (p: Piece): Piece => ({ f: { a: p.mm.a.neg(), b: p.mm.b.neg() }, mm: p.mm });
-  let sum: Piece = { f: { a: targetMm, b: ZERO }, mm: { a: ZERO, b: ZERO } };
+  const asGap = (p: Piece): Piece => ({ f: line(p.mm.a.neg(), p.mm.b.neg(), p.mm.c.neg()), mm: p.mm });
+  let sum: Piece = constantPiece(targetMm, ZERO);
   const events: PieceEvent[] = [];
   unit.rows.forEach((row, i) => {
     const mark = marks[i] ?? row.mark;
-    if (cut[i] && isLinear(row)) {
-      const segments = linearSegments(row, mark).map((s) => ({ from: s.from, piece: asGap(s.piece) }));
+    if (cut[i] && isCuttable(row)) {
+      const segments = sizeSegments(row, mark).map((s) => ({ from: s.from, piece: asGap(s.piece) }));
       sum = add(sum, segments[0]!.piece, 1);
       segments.slice(1).forEach((s, k) => events.push({ from: s.from, delta: add(s.piece, segments[k]!.piece, -1) }));
     } else {
       const mm = contribution(unit, row, mark).mm;
-      sum = add(sum, { f: { a: mm.neg(), b: ZERO }, mm: { a: mm, b: ZERO } }, 1);
+      sum = add(sum, constantPiece(mm.neg(), mm), 1);
     }
   });
   const within = sweep(sum, events).filter((y) => y.lessThanOrEqualTo(ONE));

@@ -1,6 +1,5 @@
 import { Dec, ONE, decStr, decStrOrNull } from './decimal';
-import { sizeRatioForMaintenance } from './liquidation';
-import { isLinear } from './rows';
+import { isCuttable, sizeRatioForMaintenance } from './liquidation';
 import type { Remediation } from './types';
 import type { PreparedUnit, UnitFigures } from './units';
 
@@ -29,7 +28,7 @@ export function remediationFor({ unit, marks, figures, targetHF }: RemediationRe
     const y = sizeRatioForMaintenance(unit, marks, cut, targetMm);
     return y ? ONE.minus(y) : null;
   };
-  const linear = unit.rows.map(isLinear);
+  const linear = unit.rows.map(isCuttable);
   let largest = -1;
   figures.rows.forEach((row, i) => {
     if (linear[i] && (largest < 0 || row.mm.greaterThan(figures.rows[largest]!.mm))) largest = i;

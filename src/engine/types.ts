@@ -7,7 +7,7 @@ export type InstrumentType = 'perp' | 'future' | 'option' | 'spot';
 export type MarginMode = 'cross' | 'isolated';
 export type Side = 'long' | 'short';
 export type OptionType = 'call' | 'put';
-export const VENUE_IDS = ['generic', 'binance', 'aave-v3'] as const;
+export const VENUE_IDS = ['generic', 'binance', 'aave-v3', 'bybit', 'okx', 'hyperliquid', 'deribit'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 export interface OptionTerms {
@@ -44,6 +44,11 @@ export interface PortfolioRow {
   /** ISO 8601 instant, futures and options */
   expiry: string | null;
   option: OptionTerms | null;
+  /** inverse (coin-margined) contract: qty × contract_size is its USD face value, PnL is earned in the coin */
+  inverse?: boolean;
+  /** the venue's own figures from the file, to set beside ours (absent when the file has none) */
+  venueLiquidationPrice?: string | null;
+  venueMaintenanceMargin?: string | null;
 }
 
 export interface Portfolio {

@@ -1,6 +1,7 @@
 import { Dec, ZERO } from './decimal';
 import {
   maintenanceMargin,
+  marginNotionalAt,
   notionalAt,
   pnlAt,
   prepareRow,
@@ -83,9 +84,11 @@ export function rowFigures(unit: PreparedUnit, row: PreparedRow, mark: Dec): Row
     case 'perp':
     case 'future': {
       const notional = notionalAt(row, mark);
-      const rates = ratesAt(row, notional);
+      // Bybit margins a linear contract on its value at entry; every other venue on the notional
+      const marginNotional = marginNotionalAt(row, mark);
+      const rates = ratesAt(row, marginNotional, mark);
       const pnl = pnlAt(row, mark);
-      return { mark, notional, pnl, value: null, balance: pnl, im: notional.times(rates.imr), mm: maintenanceMargin(notional, rates), rates };
+      return { mark, notional, pnl, value: null, balance: pnl, im: marginNotional.times(rates.imr), mm: maintenanceMargin(marginNotional, rates), rates };
     }
     case 'option': {
       // Valued at its mark; option pricing and option margin are not modelled yet.

@@ -38,7 +38,7 @@ export function readBounded(text: string, bounds: Bounds, what: string): Cell<De
   return cell;
 }
 
-function enumReader<T extends string>(aliases: ReadonlyArray<[string, T]>, listed: string): (text: string) => Cell<T> {
+function enumReader<T extends string | boolean>(aliases: ReadonlyArray<[string, T]>, listed: string): (text: string) => Cell<T> {
   const map = new Map(aliases);
   return (text) => {
     const value = map.get(text.trim().toLowerCase().replace(/[\s-]+/g, '_'));
@@ -71,13 +71,20 @@ export const readOptionType = enumReader<OptionType>(
   'call, put, C, P',
 );
 
+export const readBoolean = enumReader<boolean>(
+  [['true', true], ['yes', true], ['y', true], ['1', true], ['inverse', true], ['false', false], ['no', false], ['n', false], ['0', false], ['linear', false]],
+  'true, false (also yes, no, 1, 0, inverse, linear)',
+);
+
 export const readVenue = enumReader<VenueId>(
   [
     ['generic', 'generic'], ['default', 'generic'],
     ['binance', 'binance'], ['binance_usdm', 'binance'], ['binance_futures', 'binance'], ['binanceusdm', 'binance'],
     ['aave_v3', 'aave-v3'], ['aave', 'aave-v3'], ['aave3', 'aave-v3'], ['aavev3', 'aave-v3'],
+    ['bybit', 'bybit'], ['bybit_linear', 'bybit'], ['okx', 'okx'], ['okex', 'okx'],
+    ['hyperliquid', 'hyperliquid'], ['hl', 'hyperliquid'], ['deribit', 'deribit'],
   ],
-  'generic, binance, aave-v3',
+  'generic, binance, aave-v3, bybit, okx, hyperliquid, deribit',
 );
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

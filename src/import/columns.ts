@@ -3,7 +3,7 @@ export const CANONICAL_COLUMNS = [
   'account', 'venue', 'symbol', 'type', 'underlying', 'side', 'qty', 'contract_size', 'entry_price',
   'mark_price', 'margin_mode', 'isolated_margin', 'leverage', 'imr', 'mmr', 'maintenance_amount',
   'strike', 'expiry', 'option_type', 'iv', 'iv_pct', 'underlying_price', 'rate', 'haircut',
-  'liquidation_threshold',
+  'liquidation_threshold', 'inverse', 'liquidation_price', 'maintenance_margin',
 ] as const;
 export type Column = (typeof CANONICAL_COLUMNS)[number];
 
@@ -31,6 +31,10 @@ const ALIASES: ReadonlyArray<[string, Column]> = [
   ['implied_volatility', 'iv'], ['mark_iv', 'iv_pct'],
   ['spot_price', 'underlying_price'], ['index_price', 'underlying_price'],
   ['liquidation_threshold', 'liquidation_threshold'], ['lt', 'liquidation_threshold'],
+  // the venue's own figures, set beside ours in the side-by-side view
+  ['liq_price', 'liquidation_price'], ['liq_px', 'liquidation_price'], ['est_liq_price', 'liquidation_price'],
+  ['maint_margin', 'maintenance_margin'], ['maintenance_margin_value', 'maintenance_margin'], ['position_mm', 'maintenance_margin'],
+  ['is_inverse', 'inverse'], ['coin_margined', 'inverse'],
 ];
 
 const ALIAS_MAP: ReadonlyMap<string, Column> = new Map<string, Column>([

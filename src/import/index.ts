@@ -2,6 +2,7 @@ import type { PortfolioRow } from '../engine/types';
 import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, canonicalColumn, normalizeHeader, type Column } from './columns';
 import { parseCsv, type CsvRecord } from './csv';
 import { decodeContent } from './decode';
+import { fillSpotMarks, jsonRecords, looksLikeJson, recordsToCsv } from './json';
 import { readRow, type DraftRow } from './row';
 import { RowReader, type HeaderMap } from './rowReader';
 import { IMPORT_LIMITS, type ImportProblem, type ImportRequest, type ImportResult } from './types';
@@ -95,7 +96,72 @@ function expiryWarnings(rows: PortfolioRow[], asOf: string | undefined): string[
  * CSV bytes to a validated portfolio: whole or not at all. Every problem names file, line, column,
  * the value found and what was expected; up to IMPORT_LIMITS.maxErrors are reported.
  */
-export function importPortfolio({ fileName, content, asOf }: ImportRequest): ImportResult {
+export function importPortfolio(request: ImportRequest): ImportResult {
+  return importPortfolios([request]);
+}
+
+/**
+ * Several files as one portfolio. Exchange JSON files (routed by name or content) become canonical
+ * records that merge into one account per venue, so positions and balances loaded together margin
+ * together; CSV files keep their own lines, later ones numbered on after the earlier ones.
+ */
+export function importPortfolios(requests: readonly ImportRequest[]): ImportResult {
+  const asOf = requests[0]?.asOf;
+  const jsonRecordsAll: ReturnType<typeof jsonRecords> & { ok: true } = { ok: true, records: [], warnings: [] };
+  const jsonFiles: string[] = [];
+  const csvFiles: ImportRequest[] = [];
+  for (const request of requests) {
+    const file = request.fileName || 'portfolio.csv';
+    const bytes = typeof request.content === 'string' ? null : request.content instanceof Uint8Array ? request.content : new Uint8Array(request.content);
+    const head = bytes ? new TextDecoder().decode(bytes.slice(0, 64)) : (request.content as string).slice(0, 64);
+    if (!looksLikeJson(file, head)) {
+      csvFiles.push(request);
+      continue;
+    }
+    const read = jsonRecords(file, request.content);
+    if (!read.ok) return read;
+    jsonFiles.push(file);
+    jsonRecordsAll.records.push(...read.records);
+    jsonRecordsAll.warnings.push(...read.warnings);
+  }
+  const parts: ImportResult[] = [];
+  if (jsonFiles.length > 0) {
+    fillSpotMarks(jsonRecordsAll.records);
+    const unpriced = jsonRecordsAll.records.filter((r) => r.type === 'spot' && !r.mark_price).map((r) => r.symbol ?? '');
+    if (unpriced.length > 0) {
+      return { ok: false, errors: [fileProblem(jsonFiles.join(' + '), 0, `missing value: no price for the ${unpriced.join(', ')} balance; load it together with the positions file of the same venue (a perp of ${unpriced.join(', ')} gives the mark)`, 'mark_price')] };
+    }
+    const merged = importCsv({ fileName: jsonFiles.join(' + '), content: recordsToCsv(jsonRecordsAll.records), ...(asOf ? { asOf } : {}) });
+    if (!merged.ok) return merged;
+    parts.push({ ...merged, warnings: [...jsonRecordsAll.warnings, `${jsonFiles.join(' + ')}: line N of a problem is the Nth holding read from the JSON, plus one`, ...merged.warnings] });
+  }
+  for (const request of csvFiles) parts.push(importCsv(request));
+  const refused = parts.filter((p) => !p.ok);
+  if (refused.length > 0) return { ok: false, errors: refused.flatMap((p) => (p.ok ? [] : p.errors)) };
+  if (parts.length === 1) return parts[0]!;
+  let offset = 0;
+  const rows: PortfolioRow[] = [];
+  const warnings: string[] = [];
+  const sources: string[] = [];
+  for (const part of parts) {
+    if (!part.ok) continue;
+    const shifted = part.portfolio.rows.map((r) => ({ ...r, line: r.line + offset }));
+    offset = Math.max(offset, ...shifted.map((r) => r.line));
+    rows.push(...shifted);
+    warnings.push(...part.warnings);
+    sources.push(part.portfolio.source);
+  }
+  const venueOf = new Map<string, string>();
+  for (const r of rows) {
+    const first = venueOf.get(r.account);
+    if (first && first !== r.venue) return { ok: false, errors: [fileProblem(sources.join(' + '), 0, `account "${r.account}" is ${first} in one file and ${r.venue} in another: one venue per account`)] };
+    venueOf.set(r.account, r.venue);
+  }
+  if (offset > 0 && csvFiles.length + (jsonFiles.length > 0 ? 1 : 0) > 1) warnings.push('several files: lines after the first file are numbered on from the one before');
+  return { ok: true, portfolio: { source: sources.join(' + '), rows }, warnings };
+}
+
+function importCsv({ fileName, content, asOf }: ImportRequest): ImportResult {
   const file = fileName || 'portfolio.csv';
   const decoded = decodeContent(content);
   if (!decoded.ok) return { ok: false, errors: [fileProblem(file, decoded.line, decoded.message)] };

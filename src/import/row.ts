@@ -1,8 +1,9 @@
 import { Dec, ONE, ZERO, decStr } from '../engine/decimal';
 import type { InstrumentType, OptionType, PortfolioRow } from '../engine/types';
-import { readExpiry, readMarginMode, readOptionType, readSide, readType, readVenue } from './cells';
+import { readBoolean, readExpiry, readMarginMode, readOptionType, readSide, readType, readVenue } from './cells';
 import type { RowReader } from './rowReader';
 import { inferSymbol, type SymbolInfo } from './symbols';
+import { AAVE_RESERVES } from '../engine/venues/aave';
 
 const POSITIVE = { min: ZERO, minExclusive: true };
 const NON_NEGATIVE = { min: ZERO };
@@ -109,11 +110,16 @@ export function readRow(r: RowReader): RowOutcome {
   }
   if (maintenanceAmount && !mmr) r.problem('maintenance_amount', 'expected an mmr column beside it: the maintenance amount is the deduction of a rate');
   if (venue === 'aave-v3' && type && type !== 'spot') r.problem('type', `expected spot: aave-v3 accounts hold supplied and borrowed assets, not a ${type}`);
-  if (venue === 'aave-v3' && type === 'spot' && q?.gt(0) && haircut === null && !r.has('haircut') && !r.has('liquidation_threshold')) {
-    r.problem('liquidation_threshold', 'missing value: aave-v3 collateral needs its liquidation threshold (e.g. 0.825)');
+  if (venue === 'aave-v3' && type === 'spot' && q?.gt(0) && haircut === null && !AAVE_RESERVES.has(underlying ?? '') && !r.has('haircut') && !r.has('liquidation_threshold')) {
+    r.problem('liquidation_threshold', 'missing value: aave-v3 collateral needs its liquidation threshold (e.g. 0.825); built in only for ' + [...AAVE_RESERVES.keys()].join(', '));
   }
   if (type === 'future' && !expiry && !r.has('expiry')) r.problem('expiry', 'missing value: a future needs its expiry (column or a dated symbol)');
   const option = type === 'option' ? optionTerms(r, info) : null;
+  const inverseColumn = r.read('inverse', readBoolean);
+  // Deribit's coin-settled futures (BTC-PERPETUAL, BTC-27DEC24) are inverse; its USDC ones carry an underscore
+  const inverse = (type === 'perp' || type === 'future') && (inverseColumn ?? (venue === 'deribit' && !!symbol && !symbol.includes('_')));
+  const venueLiquidationPrice = r.decimal('liquidation_price', NON_NEGATIVE, 'a price of 0 or more');
+  const venueMaintenanceMargin = r.decimal('maintenance_margin', NON_NEGATIVE, 'an amount of 0 or more');
   if (type === 'option' && !expiry && !r.has('expiry')) r.problem('expiry', 'missing value: an option needs its expiry (column or symbol)');
 
   if (r.problems.length > 0 || !symbol || !type || !underlying || !q || !mark) return { kind: 'invalid' };
@@ -153,6 +159,9 @@ export function readRow(r: RowReader): RowOutcome {
               rate: decStr(option.rate),
             }
           : null,
+        ...(inverse ? { inverse: true } : {}),
+        ...(venueLiquidationPrice ? { venueLiquidationPrice: decStr(venueLiquidationPrice) } : {}),
+        ...(venueMaintenanceMargin ? { venueMaintenanceMargin: decStr(venueMaintenanceMargin) } : {}),
       },
     },
   };

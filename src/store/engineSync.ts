@@ -60,6 +60,28 @@ export async function loadFile(file: File): Promise<boolean> {
   return loadContent(file.name, await file.arrayBuffer());
 }
 
+/** Several files at once (positions + balances of one venue): one portfolio, or nothing changes. */
+export async function loadFiles(files: readonly File[]): Promise<boolean> {
+  if (files.length === 1) return loadFile(files[0]!);
+  const fileName = files.map((f) => f.name).join(' + ');
+  useAppStore.getState().startLoad(fileName);
+  try {
+    const contents = await Promise.all(files.map(async (f) => ({ fileName: f.name, content: await f.arrayBuffer() })));
+    const outcome = await client().call('loadFiles', { files: contents });
+    if (!outcome.ok) {
+      useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
+      return false;
+    }
+    useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
+    useAppStore.getState().setSelectedSample('');
+    await requestEvaluate();
+    return true;
+  } catch (e) {
+    useAppStore.getState().loadRefused({ fileName, errors: [{ file: fileName, line: 0, column: '', value: '', message: message(e) }] });
+    return false;
+  }
+}
+
 function sampleUrl(file: string): string {
   return `${import.meta.env.BASE_URL}samples/${encodeURIComponent(file)}`;
 }
@@ -127,4 +149,13 @@ export function startEngineSync(): () => void {
     unsubscribe?.();
     unsubscribe = null;
   };
+}
+
+/** The loaded book under every venue at once (Venues tab); the answer is the view's, not the store's. */
+export async function requestCompareVenues(): Promise<import('../worker/protocol').CompareVenuesOutcome> {
+  try {
+    return await client().call('compareVenues', {});
+  } catch (e) {
+    return { ok: false, error: message(e) };
+  }
 }

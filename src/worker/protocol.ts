@@ -1,3 +1,4 @@
+import type { VenueComparison } from '../engine/compare';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 
@@ -32,11 +33,17 @@ export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error:
 export interface EngineHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
   load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
+  /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */
+  loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string }>; asOf?: string }): LoadOutcome;
   /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
+  /** The current portfolio margined under every venue at once (issue 7). */
+  compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
 }
+
+export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };
 
 export type Method = keyof EngineHandlers;
 export type ArgsOf<M extends Method> = Parameters<EngineHandlers[M]>[0];

@@ -1,8 +1,9 @@
+import { compareVenues } from '../engine/compare';
 import { evaluatePortfolio } from '../engine/evaluate';
 import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
-import { importPortfolio } from '../import';
+import { importPortfolio, importPortfolios } from '../import';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -29,6 +30,12 @@ export function createEngineService(): EngineHandlers {
       portfolio = result.portfolio;
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
+    loadFiles({ files, asOf }) {
+      const result = importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) })));
+      if (!result.ok) return result;
+      portfolio = result.portfolio;
+      return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+    },
     loadBrackets({ fileName, text }) {
       let json: unknown;
       try {
@@ -43,6 +50,10 @@ export function createEngineService(): EngineHandlers {
     },
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
+    },
+    compareVenues({ asOf }) {
+      if (portfolio.rows.length === 0) return { ok: false, error: 'no portfolio is loaded' };
+      return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
   };
 }

@@ -4,7 +4,7 @@ import { Dec } from '../../src/engine/decimal';
 import { EMPTY_SCENARIO, type PortfolioRow, type Report, type Scenario } from '../../src/engine/types';
 import { evaluate } from './helpers';
 
-/** Random books: binance and generic accounts, cross and isolated perps over three underlyings, spot collateral. */
+/** Random books: accounts of every margin venue, cross and isolated perps over three underlyings, spot collateral. */
 const MARKS: Record<string, string> = { BTC: '60000', ETH: '3000', SOL: '150' };
 const decimalIn = (min: number, max: number, scale: number) =>
   fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((n) => new Dec(n).div(scale).toFixed());
@@ -20,7 +20,7 @@ const perpArb = fc.record({
 });
 
 const accountArb = fc.record({
-  venue: fc.constantFrom('generic' as const, 'binance' as const),
+  venue: fc.constantFrom('generic' as const, 'binance' as const, 'bybit' as const, 'okx' as const, 'hyperliquid' as const, 'deribit' as const),
   usdt: decimalIn(0, 200000, 100),
   btc: decimalIn(0, 3, 1000),
   perps: fc.array(perpArb, { minLength: 1, maxLength: 5 }),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
-import { loadFile } from '../../store/engineSync';
+import { loadFiles } from '../../store/engineSync';
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -31,8 +31,8 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void loadFile(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) void loadFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

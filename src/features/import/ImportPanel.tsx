@@ -1,6 +1,6 @@
 import { FileInput } from '../../components/FileInput';
 import { useAppStore } from '../../store';
-import { loadBracketsFile, loadFile } from '../../store/engineSync';
+import { loadBracketsFile, loadFile, loadFiles } from '../../store/engineSync';
 import { SampleSelect } from './SampleSelect';
 
 function BracketsNote() {
@@ -35,7 +35,7 @@ export function ImportPanel() {
         Portfolio
       </h2>
       <div className="import__controls">
-        <FileInput label="Load portfolio CSV" accept=".csv,text/csv" onFile={(f) => void loadFile(f)} />
+        <FileInput label="Load portfolio CSV" accept=".csv,text/csv,.json,application/json" onFile={(f) => void loadFile(f)} onFiles={(fs) => void loadFiles(fs)} />
         <SampleSelect />
         <FileInput label="Load tier brackets (JSON)" accept=".json,application/json" onFile={(f) => void loadBracketsFile(f)} />
       </div>
