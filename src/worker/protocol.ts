@@ -1,3 +1,4 @@
+import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 
@@ -25,6 +26,17 @@ export interface EvaluateArgs {
 
 export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error: string };
 
+export interface ChartsArgs {
+  scenario: Scenario;
+  thresholds: Thresholds;
+  /** the unit whose HF curve to draw; null: the riskiest under the scenario */
+  unit: ChartUnitRef | null;
+  /** how many of the nearest liquidation prices to ship (default 150) */
+  ladderSize?: number;
+}
+
+export type ChartsOutcome = { ok: true; charts: ChartData } | { ok: false; error: string };
+
 /**
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
@@ -36,6 +48,8 @@ export interface EngineHandlers {
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
+  /** The charts' data under a scenario: HF curve of one unit, liquidation ladder, PnL by underlying. */
+  charts(args: ChartsArgs): ChartsOutcome;
 }
 
 export type Method = keyof EngineHandlers;

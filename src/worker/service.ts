@@ -3,6 +3,7 @@ import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio } from '../import';
+import { createChartsHandler } from './chartsService';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -22,6 +23,7 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
+  const charts = createChartsHandler(() => ({ portfolio, tierTables }));
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
@@ -44,5 +46,6 @@ export function createEngineService(): EngineHandlers {
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
+    charts,
   };
 }
