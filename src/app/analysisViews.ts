@@ -13,8 +13,5 @@ export interface AnalysisView {
  * views load lazily so the first paint stays small.
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
-  // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
+  { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
 ];
-
-// keeps `lazy` imported while the list is empty
-void lazy;
