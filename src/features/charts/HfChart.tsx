@@ -33,7 +33,7 @@ export function HfChart({ curve, points, marks, currentMove, targetHF, marginCal
       }
     >
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={points} margin={{ top: 8, right: 24, bottom: 22, left: 10 }}>
+        <LineChart data={points} margin={{ top: 20, right: 24, bottom: 22, left: 10 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />
           <XAxis
             {...AXIS}
@@ -52,8 +52,8 @@ export function HfChart({ curve, points, marks, currentMove, targetHF, marginCal
             label={{ ...AXIS_LABEL, value: `Health factor (clipped at ${top})`, angle: -90, position: 'insideLeft', offset: 4, dy: 70 }}
           />
           <Tooltip {...TOOLTIP} labelFormatter={(v) => `move ${percentLabel(Number(v))}`} formatter={(v) => [hfText(v), 'Health factor']} />
-          <ReferenceLine y={targetHF} stroke="var(--warning)" strokeDasharray="4 3" label={{ value: `target ${targetHF}`, fill: 'var(--warning)', fontSize: 11, position: 'insideTopRight' }} />
-          <ReferenceLine y={marginCallHF} stroke="var(--margin-call)" strokeDasharray="4 3" label={{ value: `margin call ${marginCallHF}`, fill: 'var(--margin-call)', fontSize: 11, position: 'insideBottomRight' }} />
+          <ReferenceLine y={targetHF} stroke="var(--warning)" strokeDasharray="4 3" label={{ value: `target ${targetHF}`, fill: 'var(--warning)', fontSize: 11, position: 'insideBottomRight' }} />
+          <ReferenceLine y={marginCallHF} stroke="var(--margin-call)" strokeDasharray="4 3" label={{ value: `margin call ${marginCallHF}`, fill: 'var(--margin-call)', fontSize: 11, position: 'insideTopRight' }} />
           <ReferenceLine y={1} stroke="var(--liquidation)" label={{ value: 'liquidation 1', fill: 'var(--liquidation)', fontSize: 11, position: 'insideBottomLeft' }} />
           {marks.inside.map((m) => (
             <ReferenceLine key={m} x={m} stroke="var(--liquidation)" strokeDasharray="3 3" label={{ value: percentLabel(m), fill: 'var(--liquidation)', fontSize: 11, position: 'top' }} />

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS, AXIS_LABEL, ChartFrame, TOOLTIP } from './ChartFrame';
 import { percentLabel } from './hfAdapter';
-import { LADDER_AXIS_MAX, type LadderBar } from './ladderAdapter';
+import { LADDER_AXIS_MAX, ladderAxis, type LadderBar } from './ladderAdapter';
 
 function LadderTip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: LadderBar }> }) {
   const bar = active ? payload?.[0]?.payload : undefined;
@@ -22,6 +22,7 @@ function LadderTip({ active, payload }: { active?: boolean; payload?: ReadonlyAr
 
 /** Each position's liquidation price as a move of its underlying from today's mark, nearest first. */
 export function LadderChart({ bars, subtitle, allMove }: { bars: LadderBar[]; subtitle: string; allMove: number }) {
+  const axis = ladderAxis(bars);
   return (
     <ChartFrame title="Liquidation ladder" testId="chart-ladder" subtitle={<span data-testid="chart-ladder-subtitle">{subtitle}</span>}>
       <ResponsiveContainer width="100%" height={240}>
@@ -30,11 +31,12 @@ export function LadderChart({ bars, subtitle, allMove }: { bars: LadderBar[]; su
           <XAxis {...AXIS} dataKey="label" tick={false} label={{ ...AXIS_LABEL, value: 'Positions, nearest liquidation first', position: 'insideBottom', offset: -8 }} />
           <YAxis
             {...AXIS}
-            domain={[-100, (max: number) => Math.min(LADDER_AXIS_MAX, Math.max(10, Math.ceil(max / 10) * 10))]}
+            domain={[-100, axis.max]}
+            ticks={axis.ticks}
             allowDataOverflow
             width={62}
             tickFormatter={(v: number) => `${v}%`}
-            label={{ ...AXIS_LABEL, value: `Price move to liquidation, % (≤ +${LADDER_AXIS_MAX})`, angle: -90, position: 'insideLeft', offset: 4, dy: 90 }}
+            label={{ ...AXIS_LABEL, value: axis.max === LADDER_AXIS_MAX ? `Move to liquidation, % (clipped at +${LADDER_AXIS_MAX})` : 'Move to liquidation, %', angle: -90, position: 'insideLeft', offset: 4, dy: 70 }}
           />
           <Tooltip content={<LadderTip />} cursor={{ fill: 'var(--bg-hover)' }} />
           <ReferenceLine y={0} stroke="var(--line-strong)" />

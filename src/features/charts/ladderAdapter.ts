@@ -29,6 +29,16 @@ export function ladderBars(ladder: LiquidationLadder): LadderBar[] {
   });
 }
 
+/** The axis top: the farthest bar rounded up to 50%, at least +50%, at most the clip. */
+export function ladderAxis(bars: LadderBar[]): { max: number; ticks: number[] } {
+  const far = bars.reduce((m, b) => Math.max(m, b.move), 0);
+  const max = Math.min(LADDER_AXIS_MAX, Math.max(50, Math.ceil(far / 50) * 50));
+  const step = max > 150 ? 100 : 50;
+  const ticks = [-100, -50];
+  for (let t = 0; t <= max; t += step) ticks.push(t);
+  return { max, ticks };
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Says what is shown when the book is larger than the chart. */
