@@ -11,7 +11,7 @@ export function UnitPicker({ units, chosen, shown, total, onPick }: { units: Uni
   const auto = shown ? `Riskiest: ${shown.account} · ${unitLabel(shown.unit)}` : 'Riskiest unit';
   return (
     <div className="field charts__picker">
-      <label htmlFor={id}>Margin unit{total > units.length ? ` (${units.length} riskiest of ${total.toLocaleString('en-US')})` : ''}</label>
+      <label htmlFor={id}>Margin unit to chart{total > units.length ? ` (${units.length} riskiest of ${total.toLocaleString('en-US')})` : ''}</label>
       <select
         id={id}
         value={chosen ? key(chosen) : ''}
