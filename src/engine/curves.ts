@@ -184,7 +184,8 @@ function groupRoot(g: GroupPieces, still: { f: number; mm: number }, at: number)
 }
 
 function ladderFor(prepared: PreparedCharts, scenario: PreparedScenario, factor: (u: string) => number, size: number): LiquidationLadder {
-  const entries: Array<{ label: string; underlying: string; move: number; shock: number; within: boolean }> = [];
+  // labels are written for the shipped bars only: 100k template strings cost more than the sort
+  const entries: Array<{ account: string; row: PreparedRow; underlying: string; move: number; shock: number; within: boolean }> = [];
   let without = 0;
   for (const u of prepared.units) {
     const values = u.groups.map((g) => groupAt(g, factor(g.underlying)));
@@ -207,7 +208,7 @@ function ladderFor(prepared: PreparedCharts, scenario: PreparedScenario, factor:
         const move = y - 1;
         // the scenario's move of this underlying reaches the liquidation price
         const within = y < 1 ? at <= y : at >= y;
-        entries.push({ label: `${u.account} · ${row.src.symbol} (line ${row.src.line})`, underlying: g.underlying, move, shock: at - 1, within });
+        entries.push({ account: u.account, row, underlying: g.underlying, move, shock: at - 1, within });
       }
     });
   }
@@ -215,7 +216,7 @@ function ladderFor(prepared: PreparedCharts, scenario: PreparedScenario, factor:
   entries.sort((a, b) => Math.abs(a.move) - Math.abs(b.move));
   const shown = entries.slice(0, size);
   return {
-    labels: shown.map((e) => e.label),
+    labels: shown.map((e) => `${e.account} · ${e.row.src.symbol} (line ${e.row.src.line})`),
     underlyings: shown.map((e) => e.underlying),
     move: Float64Array.from(shown, (e) => e.move),
     shock: Float64Array.from(shown, (e) => e.shock),
