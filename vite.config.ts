@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
+    // property tests run hundreds of books; a loaded 2-core machine needs more than the 5 s default
+    testTimeout: 60_000,
     // CI sums the JSON report into its "N passed, N failed" line (scripts/ci-summary.mjs)
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'reports/vitest.json' },

@@ -13,9 +13,6 @@ export interface AnalysisView {
  * views load lazily so the first paint stays small.
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
-  // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
+  { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
   { id: 'venues', title: 'Venues', view: lazy(() => import('../features/venues/VenuesView')) },
 ];
-
-// keeps `lazy` imported while the list is empty
-void lazy;

@@ -14,7 +14,7 @@ import { rowFigures, type PreparedUnit } from './units';
  */
 
 /** a + b x + c / x */
-interface Linear {
+export interface Linear {
   a: Dec;
   b: Dec;
   c: Dec;
@@ -280,4 +280,51 @@ export function nearestMoves(ratios: readonly Dec[], maxUp: Dec): { down: Dec | 
     else if (x.greaterThan(ONE) && x.lessThanOrEqualTo(maxUp) && up === null) up = x.minus(ONE);
   }
   return { down, up };
+}
+
+/** One stretch of a piecewise-linear unit in x: from `from` up to the next segment's `from`. */
+export interface PriceSegment {
+  from: Dec;
+  /** MB - MM, linear in x */
+  f: Linear;
+  /** MM, linear in x */
+  mm: Linear;
+}
+
+/**
+ * The `moving` rows alone (no still rows, no base balance), as x scales their marks: the same
+ * tier-by-tier pieces hfOneSolver sums, written out as segments from x = 0 upwards. Charts sample
+ * them; hfOneRoots solves them.
+ */
+export function movingSegments(unit: PreparedUnit, marks: readonly Dec[], moving: readonly boolean[]): PriceSegment[] {
+  const zero: Piece = { f: { a: ZERO, b: ZERO, c: ZERO }, mm: { a: ZERO, b: ZERO, c: ZERO } };
+  let sum = zero;
+  const events: PieceEvent[] = [];
+  unit.rows.forEach((row, i) => {
+    if (!moving[i]) return;
+    const r = rowEvents(unit, row, marks[i] ?? row.mark);
+    sum = add(sum, r.first, 1);
+    events.push(...r.events);
+  });
+  events.sort((a, b) => a.from.comparedTo(b.from));
+  const segments: PriceSegment[] = [{ from: ZERO, ...sum }];
+  for (const e of events) {
+    sum = add(sum, e.delta, 1);
+    const last = segments[segments.length - 1]!;
+    if (last.from.equals(e.from)) segments[segments.length - 1] = { from: e.from, ...sum };
+    else segments.push({ from: e.from, ...sum });
+  }
+  return segments;
+}
+
+/**
+ * Every x in (0, infinity) at which `still + segments` has HF = 1 (or jumps across it), ascending:
+ * the same sweep as hfOneSolver, so a chart's liquidation points are the engine's.
+ */
+export function hfOneRoots(segments: readonly PriceSegment[], still: { f: Dec; mm: Dec }): Dec[] {
+  const first = segments[0];
+  if (!first) return [];
+  const start: Piece = { f: { ...first.f, a: first.f.a.plus(still.f) }, mm: { ...first.mm, a: first.mm.a.plus(still.mm) } };
+  const events = segments.slice(1).map((s, i) => ({ from: s.from, delta: add(s, segments[i]!, -1) }));
+  return sweep(start, events);
 }

@@ -18,6 +18,11 @@ function client(): EngineClient {
   return engine;
 }
 
+/** The one engine client, for the syncs of other handlers (charts). */
+export function engineClient(): EngineClient {
+  return client();
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

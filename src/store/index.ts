@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
+import { createChartsSlice, type ChartsSlice } from './chartsSlice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolioSlice';
 import { createReportSlice, type ReportSlice } from './reportSlice';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = PortfolioSlice & ScenarioSlice & ReportSlice & UiSlice;
+export type AppState = PortfolioSlice & ScenarioSlice & ReportSlice & UiSlice & ChartsSlice;
 
 /** One store of slices; middleware at the root only. */
 export const useAppStore = create<AppState>()(
@@ -14,6 +15,7 @@ export const useAppStore = create<AppState>()(
     ...createScenarioSlice(...a),
     ...createReportSlice(...a),
     ...createUiSlice(...a),
+    ...createChartsSlice(...a),
   })),
 );
 

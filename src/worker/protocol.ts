@@ -1,4 +1,5 @@
 import type { VenueComparison } from '../engine/compare';
+import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 
@@ -26,6 +27,17 @@ export interface EvaluateArgs {
 
 export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error: string };
 
+export interface ChartsArgs {
+  scenario: Scenario;
+  thresholds: Thresholds;
+  /** the unit whose HF curve to draw; null: the riskiest under the scenario */
+  unit: ChartUnitRef | null;
+  /** how many of the nearest liquidation prices to ship (default 150) */
+  ladderSize?: number;
+}
+
+export type ChartsOutcome = { ok: true; charts: ChartData } | { ok: false; error: string };
+
 /**
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
@@ -41,6 +53,8 @@ export interface EngineHandlers {
   evaluate(args: EvaluateArgs): EvaluateOutcome;
   /** The current portfolio margined under every venue at once (issue 7). */
   compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
+  /** The charts' data under a scenario: HF curve of one unit, liquidation ladder, PnL by underlying. */
+  charts(args: ChartsArgs): ChartsOutcome;
 }
 
 export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };

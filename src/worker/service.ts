@@ -4,6 +4,7 @@ import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio, importPortfolios } from '../import';
+import { createChartsHandler } from './chartsService';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -23,6 +24,7 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
+  const charts = createChartsHandler(() => ({ portfolio, tierTables }));
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
@@ -55,5 +57,6 @@ export function createEngineService(): EngineHandlers {
       if (portfolio.rows.length === 0) return { ok: false, error: 'no portfolio is loaded' };
       return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
+    charts,
   };
 }

@@ -1,0 +1,58 @@
+import { useEffect, useMemo } from 'react';
+import { useAppStore, validateThresholds } from '../../store';
+import { startChartsSync } from '../../store/chartsSync';
+import { describeScenario } from '../scenario/edit';
+import { HfChart } from './HfChart';
+import { hfPoints, liquidationMarks, moveRange } from './hfAdapter';
+import { LadderChart } from './LadderChart';
+import { ladderBars, ladderSubtitle } from './ladderAdapter';
+import { MarginChart } from './MarginChart';
+import { PnlChart } from './PnlChart';
+import { pnlBars } from './pnlAdapter';
+import { UnitPicker } from './UnitPicker';
+
+/** The charts tab: data comes from the worker through the store; this only lays it out. */
+export default function ChartsView() {
+  useEffect(() => startChartsSync(), []);
+  const charts = useAppStore((s) => s.charts);
+  const error = useAppStore((s) => s.chartsError);
+  const chosen = useAppStore((s) => s.chartUnit);
+  const setChartUnit = useAppStore((s) => s.setChartUnit);
+  const scenario = useAppStore((s) => s.scenario);
+  const inputs = useAppStore((s) => s.thresholdInputs);
+  const reportThresholds = useAppStore((s) => s.report?.scenario);
+  const check = validateThresholds(inputs);
+  const levels = check.ok ? check.thresholds : { targetHF: reportThresholds?.targetHF ?? '1.5', marginCallHF: reportThresholds?.marginCallHF ?? '1.25' };
+
+  const curve = charts?.curve ?? null;
+  const hf = useMemo(() => {
+    if (!curve) return null;
+    const range = moveRange(curve);
+    return { points: hfPoints(curve), range, marks: liquidationMarks(curve, range), current: Number(curve.currentMove) * 100 };
+  }, [curve]);
+  const ladder = useMemo(() => (charts ? { bars: ladderBars(charts.ladder), subtitle: ladderSubtitle(charts.ladder) } : null), [charts]);
+  const pnl = useMemo(() => (charts ? pnlBars(charts.pnl) : []), [charts]);
+
+  if (error) return <p className="field-error">Charts could not be computed: {error}</p>;
+  if (!charts) return <p className="hint">Computing charts…</p>;
+  const words = describeScenario(scenario);
+  return (
+    <div className="charts">
+      <div className="charts__health">
+        <UnitPicker units={charts.units} chosen={chosen} shown={curve} total={charts.unitsWithExposure} onPick={setChartUnit} />
+        {curve && hf ? (
+          <>
+            <HfChart curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} targetHF={Number(levels.targetHF)} marginCallHF={Number(levels.marginCallHF)} range={hf.range} />
+            <MarginChart curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} range={hf.range} />
+          </>
+        ) : (
+          <p className="hint">No unit has a maintenance margin: nothing can be liquidated, so there is no health factor to draw.</p>
+        )}
+      </div>
+      <div className="charts__side">
+        {ladder ? <LadderChart bars={ladder.bars} subtitle={ladder.subtitle} allMove={Number(scenario.all) * 100} /> : null}
+        <PnlChart bars={pnl} scenario={words.length > 0 ? words.join(', ') : 'today (no what-if)'} />
+      </div>
+    </div>
+  );
+}
