@@ -5,7 +5,7 @@ import { unitFigures } from '../units';
 import { AdlDesk, adlTarget } from './adl';
 import type { CascadeBook } from './book';
 import { fillFactor, priceFactor, RATIO_DP } from './impact';
-import { prepareParams, type PreparedParams } from './params';
+import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
 import { screenUnit, Verdict } from './screen';
@@ -84,19 +84,22 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     });
     const fill = flow.map((q, k) => shock[k]!.times(fillFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!, cumulative[k]!.plus(q))).toDecimalPlaces(RATIO_DP));
     const summary = { liquidatedNotional: ZERO, fees: ZERO, impactCost: ZERO, bankrupt: 0, fundPaid: ZERO, adlEvents: 0, adlAmount: ZERO, uncovered: ZERO };
-    // 3. fills, fees, deficits
+    // 3. fills and fees of every unit first, so that the round's fees are in the fund before it pays deficits
     const desk = new AdlDesk(state, new Set(liquidating));
+    const settled = liquidating.map((u, n) => settle(state, u, plans[n]!, fill, params.feeRate));
     liquidating.forEach((u, n) => {
       const plan = plans[n]!;
-      const outcome = settle(state, u, plan, fill, params);
+      const outcome = settled[n]!;
       summary.liquidatedNotional = summary.liquidatedNotional.plus(plan.notional);
       summary.fees = summary.fees.plus(outcome.fee);
       summary.impactCost = summary.impactCost.plus(outcome.slippage);
-      summary.fundPaid = summary.fundPaid.plus(outcome.fundPaid);
+      // a bankrupt unit: the fund as far as it goes, then ADL
+      const fundPaid = payFromFund(state, u, outcome.deficit);
+      summary.fundPaid = summary.fundPaid.plus(fundPaid);
       let adlPaid = ZERO;
       if (outcome.deficit.gt(0)) {
         summary.bankrupt++;
-        const left = outcome.deficit.minus(outcome.fundPaid);
+        const left = outcome.deficit.minus(fundPaid);
         const target = left.gt(0) ? adlTarget(state, u, plan.closes, outcome.marks) : null;
         if (target) {
           for (const e of desk.cover(u, target.underlying, target.side, left)) {
@@ -109,7 +112,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
         if (left.gt(adlPaid)) summary.uncovered = summary.uncovered.plus(left.minus(adlPaid));
       }
       if (isClosedOut(state.units[u]!)) state.closed[u] = 1;
-      events.liquidation({ round, unit: u, plan, ...outcome, adlPaid });
+      events.liquidation({ round, unit: u, plan, ...outcome, fundPaid, adlPaid });
     });
     fees = fees.plus(summary.fees);
     impactCost = impactCost.plus(summary.impactCost);
@@ -187,12 +190,12 @@ interface Settlement {
   marks: Dec[];
   slippage: Dec;
   fee: Dec;
+  /** minus the equity left when it is negative, else 0 */
   deficit: Dec;
-  fundPaid: Dec;
 }
 
-/** Fills a unit's closes at the round's price, charges the fee and pays a deficit from the fund. */
-function settle(state: RunState, u: number, plan: Plan, fill: readonly Dec[], params: PreparedParams): Settlement {
+/** Fills a unit's closes at the round's price and charges the fee (never more than its equity). */
+function settle(state: RunState, u: number, plan: Plan, fill: readonly Dec[], feeRate: Dec): Settlement {
   const marks = marksOf(state, u);
   const start = state.book.rowStart[u]!;
   let slippage = ZERO;
@@ -202,20 +205,24 @@ function settle(state: RunState, u: number, plan: Plan, fill: readonly Dec[], pa
     slippage = slippage.plus(closeAt(state, u, c.i, c.delta, marks[c.i]!, row.mark.times(fill[k]!)));
   }
   let equity = equityOf(state.units[u]!, marks);
-  let fee = params.feeRate.times(plan.feeBase);
+  let fee = feeRate.times(plan.feeBase);
   if (fee.gt(equity)) fee = equity.gt(0) ? equity : ZERO;
   if (fee.gt(0)) {
     setBase(state, u, state.units[u]!.baseBalance.minus(fee));
     state.fund = state.fund.plus(fee);
     equity = equity.minus(fee);
   }
-  const deficit = equity.lt(0) ? equity.neg() : ZERO;
-  const fundPaid = deficit.lt(state.fund) ? deficit : state.fund;
-  if (fundPaid.gt(0)) {
-    state.fund = state.fund.minus(fundPaid);
-    setBase(state, u, state.units[u]!.baseBalance.plus(fundPaid));
+  return { marks, slippage, fee, deficit: equity.lt(0) ? equity.neg() : ZERO };
+}
+
+/** The fund pays what it can of a deficit into the unit's wallet; never below zero. */
+function payFromFund(state: RunState, u: number, deficit: Dec): Dec {
+  const paid = deficit.lt(state.fund) ? deficit : state.fund;
+  if (paid.gt(0)) {
+    state.fund = state.fund.minus(paid);
+    setBase(state, u, state.units[u]!.baseBalance.plus(paid));
   }
-  return { marks, slippage, fee, deficit, fundPaid };
+  return paid;
 }
 
 function nextCandidates(state: RunState, moved: ReadonlySet<number>, liquidated: readonly number[], adl: Iterable<number>): number[] {
