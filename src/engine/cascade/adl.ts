@@ -1,7 +1,7 @@
 import { Dec, ZERO } from '../decimal';
 import { isLinear, pnlAt } from '../rows';
 import { RowKind } from './book';
-import { marksOf, replaceRow, resized, setBase, toLot, type RunState } from './state';
+import { replaceRow, resized, setBase, toLot, type RunState } from './state';
 
 /**
  * Auto-deleveraging, when the fund cannot pay a bankrupt unit's deficit (docs/cascade.md, "ADL").
@@ -29,6 +29,8 @@ type Queue = Array<{ u: number; i: number; score: number }>;
 
 export class AdlDesk {
   private readonly queues = new Map<string, Queue>();
+  /** the first entry of each queue still in play */
+  private readonly heads = new Map<string, number>();
 
   constructor(
     private readonly state: RunState,
@@ -39,26 +41,28 @@ export class AdlDesk {
     const key = `${venue}|${underlying}|${side}`;
     let queue = this.queues.get(key);
     if (queue) return queue;
-    const { book, units } = this.state;
+    const { book, units, screen } = this.state;
+    const ratio = screen.ratio[underlying]!;
     queue = [];
+    // float64 for choosing and ordering only; what a position pays is decimal (cover)
     for (const u of book.unitsOf[underlying]!) {
-      const unit = units[u]!;
-      if (unit.venue.id !== venue || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
-      const marks = marksOf(this.state, u);
-      unit.rows.forEach((row, i) => {
-        const r = book.rowStart[u]! + i;
-        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== RowKind.Linear || !row.entry) return;
-        if (row.q.isZero() || (row.q.gt(0) ? 1 : -1) !== side || !pnlAt(row, marks[i]!).gt(0)) return;
-        // ordering key only: float64 (see above)
-        const mark = marks[i]!.toNumber();
-        const entry = row.entry.toNumber();
+      if (units[u]!.venue.id !== venue || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
+      let equity = Number.NaN;
+      for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
+        const qcs = screen.qcs[r]!;
+        const entry = book.f.entry[r]!;
+        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== RowKind.Linear || Number.isNaN(entry)) continue;
+        if (qcs === 0 || (qcs > 0 ? 1 : -1) !== side) continue;
+        const mark = book.f.mark[r]! * ratio;
+        if (qcs * (mark - entry) <= 0) continue;
+        if (Number.isNaN(equity)) equity = Math.max(this.floatEquity(u), 1e-9);
         const pnlPct = ((mark - entry) / entry) * side;
-        const equity = Math.max(this.floatEquity(u), 1e-9);
-        queue!.push({ u, i, score: pnlPct * ((Math.abs(this.state.screen.qcs[r]!) * mark) / equity) });
-      });
+        queue.push({ u, i: r - book.rowStart[u]!, score: pnlPct * ((Math.abs(qcs) * mark) / equity) });
+      }
     }
     queue.sort((a, b) => b.score - a.score || a.u - b.u || a.i - b.i);
     this.queues.set(key, queue);
+    this.heads.set(key, 0);
     return queue;
   }
 
@@ -80,26 +84,31 @@ export class AdlDesk {
    */
   cover(b: number, underlying: number, side: 1 | -1, deficit: Dec): AdlEvent[] {
     const state = this.state;
-    const queue = this.queue(state.units[b]!.venue.id, underlying, side === 1 ? -1 : 1);
+    const venue = state.units[b]!.venue.id;
+    const other = side === 1 ? -1 : 1;
+    const queue = this.queue(venue, underlying, other);
+    const key = `${venue}|${underlying}|${other}`;
+    let head = this.heads.get(key) ?? 0;
     const events: AdlEvent[] = [];
     let left = deficit;
-    while (left.gt(0) && queue.length > 0) {
-      const { u, i } = queue[0]!;
+    while (left.gt(0) && head < queue.length) {
+      const { u, i } = queue[head]!;
       const row = state.units[u]!.rows[i]!;
-      const mark = marksOf(state, u)[i]!;
+      const mark = row.mark.times(state.ratio[underlying]!);
       const profit = row.q.isZero() ? ZERO : pnlAt(row, mark);
       if (!profit.gt(0)) {
-        queue.shift();
+        head++;
         continue;
       }
       const delta = left.gte(profit) ? row.q : toLot(row.q.times(left).div(profit), row.q);
       const paid = pnlAt(resized(row, delta), mark);
       // closed at its entry: no cash for the closed part, so the unit's equity falls by `paid`
       replaceRow(state, u, i, row.q.minus(delta), state.units[u]!.baseBalance);
-      if (row.q.minus(delta).isZero()) queue.shift();
+      if (row.q.minus(delta).isZero()) head++;
       left = left.minus(paid);
       events.push({ unit: u, amount: paid });
     }
+    this.heads.set(key, head);
     // what the events paid: the deficit less what is left (a lot rounded up may pay a little more)
     const paid = deficit.minus(left);
     if (!paid.isZero()) setBase(state, b, state.units[b]!.baseBalance.plus(paid));

@@ -23,7 +23,8 @@ export interface Plan {
   feeBase: Dec;
   /** notional sent to the market, at the round's marks */
   notional: Dec;
-  hf: Dec;
+  /** HF before the liquidation (float64 from the screen for margin venues; display only) */
+  hf: number;
 }
 
 function notionalOf(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[]): Dec {
@@ -91,24 +92,27 @@ function lendingPlan(unit: PreparedUnit, marks: readonly Dec[], hf: Dec, bonus: 
 export interface PlanRequest {
   unit: PreparedUnit;
   marks: readonly Dec[];
+  /** the screen's float HF, shown in the table */
+  screenHf: number;
   partialTarget: Dec | null;
   feeRate: Dec;
 }
 
 /** What the venue's rule closes in a unit at HF <= 1 (docs/cascade.md, "Liquidation rules"). */
-export function planLiquidation({ unit, marks, partialTarget, feeRate }: PlanRequest): Plan {
-  const fig = unitFigures(unit, marks);
-  const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : ZERO;
+export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate }: PlanRequest): Plan {
   if (unit.venue.kind === 'lending') {
+    // the close factor turns on HF 0.95 exactly: decimal
+    const fig = unitFigures(unit, marks);
+    const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : ZERO;
     const { kind, closes } = lendingPlan(unit, marks, hf, feeRate);
     const repaid = closes.reduce((s, c) => (c.delta.lt(0) ? s.minus(c.delta.times(marks[c.i]!)) : s), ZERO);
     const seized = notionalOf(unit, closes.filter((c) => c.delta.gt(0)), marks);
-    return { kind, closes, feeBase: repaid, notional: seized, hf };
+    return { kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
   }
-  const closes = partialTarget ? partialMargin(unit, marks, fig.marginBalance, partialTarget) : fullMargin(unit);
+  const closes = partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit);
   const whole = closes.every((c) => c.delta.equals(unit.rows[c.i]!.q));
   const notional = notionalOf(unit, closes, marks);
-  return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf };
+  return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
 }
 
 /** Nothing left that the venue's rule could close. */

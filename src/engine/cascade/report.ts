@@ -20,7 +20,8 @@ export class Events {
     this.round.push(e.round);
     this.unit.push(e.unit);
     this.kind.push(LIQUIDATION_KINDS.indexOf(e.plan.kind));
-    [e.plan.hf, e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i]!.push(v.toNumber()));
+    this.values[0]!.push(e.plan.hf);
+    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(v.toNumber()));
   }
 
   adl(unit: number, round: number, amount: Dec): void {

@@ -73,7 +73,8 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       break;
     }
     // 1. plans at the round's marks, 2. flows and prices
-    const plans = liquidating.map((u) => planLiquidation({ unit: state.units[u]!, marks: marksOf(state, u), partialTarget: params.partialTarget, feeRate: params.feeRate }));
+    const marks = liquidating.map((u) => marksOf(state, u));
+    const plans = liquidating.map((u, n) => planLiquidation({ unit: state.units[u]!, marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate }));
     const flow = book.underlyings.map(() => ZERO);
     liquidating.forEach((u, n) => {
       for (const c of plans[n]!.closes) {
@@ -86,7 +87,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     const summary = { liquidatedNotional: ZERO, fees: ZERO, impactCost: ZERO, bankrupt: 0, fundPaid: ZERO, adlEvents: 0, adlAmount: ZERO, uncovered: ZERO };
     // 3. fills and fees of every unit first, so that the round's fees are in the fund before it pays deficits
     const desk = new AdlDesk(state, new Set(liquidating));
-    const settled = liquidating.map((u, n) => settle(state, u, plans[n]!, fill, params.feeRate));
+    const settled = liquidating.map((u, n) => settle(state, u, marks[n]!, plans[n]!, fill, params.feeRate));
     liquidating.forEach((u, n) => {
       const plan = plans[n]!;
       const outcome = settled[n]!;
@@ -195,8 +196,7 @@ interface Settlement {
 }
 
 /** Fills a unit's closes at the round's price and charges the fee (never more than its equity). */
-function settle(state: RunState, u: number, plan: Plan, fill: readonly Dec[], feeRate: Dec): Settlement {
-  const marks = marksOf(state, u);
+function settle(state: RunState, u: number, marks: Dec[], plan: Plan, fill: readonly Dec[], feeRate: Dec): Settlement {
   const start = state.book.rowStart[u]!;
   let slippage = ZERO;
   for (const c of plan.closes) {
