@@ -1,5 +1,6 @@
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
+import type { CascadeArgs, CascadeReply } from './cascade';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
 export interface PortfolioSummary {
@@ -36,6 +37,8 @@ export interface EngineHandlers {
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
+  /** A liquidation cascade over the current portfolio from the scenario's shock (issue 6). */
+  cascade(args: CascadeArgs): CascadeReply;
 }
 
 export type Method = keyof EngineHandlers;

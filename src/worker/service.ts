@@ -3,6 +3,7 @@ import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio } from '../import';
+import { createCascadeRunner } from './cascade';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -22,6 +23,7 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
+  const cascade = createCascadeRunner();
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
@@ -43,6 +45,9 @@ export function createEngineService(): EngineHandlers {
     },
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
+    },
+    cascade(args) {
+      return cascade(portfolio, tierTables, args);
     },
   };
 }

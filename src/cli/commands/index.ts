@@ -1,3 +1,4 @@
+import { cascadeCommand } from './cascade';
 import { evaluateCommand } from './evaluate';
 
 /** A command takes the arguments after its name and returns what goes to stdout. */
@@ -6,4 +7,5 @@ export type Command = (argv: readonly string[]) => string;
 /** Every subcommand of the CLI, by name. One line per command. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['evaluate', evaluateCommand],
+  ['cascade', cascadeCommand],
 ]);
