@@ -41,7 +41,9 @@ const account = fc.record({
   positions: fc.array(position, { minLength: 1, maxLength: 3 }),
 });
 
-function bookOf(accounts: Array<fc.RecordValue<typeof account extends fc.Arbitrary<infer T> ? T : never>>): PortfolioRow[] {
+type Account = typeof account extends fc.Arbitrary<infer T> ? T : never;
+
+function bookOf(accounts: Account[]): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   accounts.forEach((a, n) => {
     const name = `acct${n}`;
@@ -78,7 +80,9 @@ const params = fc.record({
   rounds: fc.integer({ min: 1, max: 12 }),
 });
 
-function run(accounts: Parameters<typeof bookOf>[0], p: fc.RecordValue<typeof params extends fc.Arbitrary<infer T> ? T : never>) {
+type Params = typeof params extends fc.Arbitrary<infer T> ? T : never;
+
+function run(accounts: Account[], p: Params) {
   const rows = bookOf(accounts);
   const outcome = cascade(rows, {
     impact: ['BTC', 'ETH', 'SOL'].map((u) => ({ underlying: u, model: p.model, depth: String(p.depth) })),
