@@ -18,6 +18,11 @@ function client(): EngineClient {
   return engine;
 }
 
+/** The engine client, for a feature's own bridge (cascadeSync.ts); started on first use. */
+export function engineClient(): EngineClient {
+  return client();
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
