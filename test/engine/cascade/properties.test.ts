@@ -96,8 +96,11 @@ function ratioLookup(state: RunState): (u: string) => Dec {
   return (u) => state.ratio[state.book.underlyings.indexOf(u)]!;
 }
 
+// property runs take seconds on a loaded machine: a generous timeout, not fewer runs
+const SLOW = { timeout: 60_000 };
+
 describe('cascade invariants', () => {
-  it('conserves money exactly: accounts + fund + impact cost = price effect', () => {
+  it('conserves money exactly: accounts + fund + impact cost = price effect', SLOW, () => {
     fc.assert(
       fc.property(fc.array(account, { minLength: 1, maxLength: 8 }), params, (accounts, p) => {
         const { result, final } = run(accounts, p);
@@ -114,7 +117,7 @@ describe('cascade invariants', () => {
     );
   });
 
-  it('the fund never goes below zero; what it cannot pay goes to ADL or stays uncovered', () => {
+  it('the fund never goes below zero; what it cannot pay goes to ADL or stays uncovered', SLOW, () => {
     fc.assert(
       fc.property(fc.array(account, { minLength: 1, maxLength: 8 }), params, (accounts, p) => {
         const { result } = run(accounts, p);
@@ -127,7 +130,7 @@ describe('cascade invariants', () => {
     );
   });
 
-  it('a deeper market never liquidates more (long-only BTC book, full liquidation, a fall)', () => {
+  it('a deeper market never liquidates more (long-only BTC book, full liquidation, a fall)', SLOW, () => {
     // Prices depend on the cumulative sale only, so by induction over rounds the shallower market's
     // price is never higher and its liquidated set contains the deeper one's (docs/cascade.md).
     const longs = fc.array(fc.record({ cash: fc.integer({ min: 0, max: 3_000_000 }), notional: fc.integer({ min: 5_000, max: 300_000 }), entryMove: fc.integer({ min: -1500, max: 1500 }) }), { minLength: 1, maxLength: 12 });
