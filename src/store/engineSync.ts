@@ -18,7 +18,7 @@ function client(): EngineClient {
   return engine;
 }
 
-/** The one engine client, for the syncs of other handlers (charts). */
+/** The one engine client, for the syncs of other handlers (charts, cascade); started on first use. */
 export function engineClient(): EngineClient {
   return client();
 }

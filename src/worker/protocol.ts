@@ -2,6 +2,7 @@ import type { VenueComparison } from '../engine/compare';
 import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
+import type { CascadeArgs, CascadeReply } from './cascade';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
 export interface PortfolioSummary {
@@ -55,6 +56,8 @@ export interface EngineHandlers {
   compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
   /** The charts' data under a scenario: HF curve of one unit, liquidation ladder, PnL by underlying. */
   charts(args: ChartsArgs): ChartsOutcome;
+  /** A liquidation cascade over the current portfolio from the scenario's shock (issue 6). */
+  cascade(args: CascadeArgs): CascadeReply;
 }
 
 export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };

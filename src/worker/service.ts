@@ -5,6 +5,7 @@ import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio, importPortfolios } from '../import';
 import { createChartsHandler } from './chartsService';
+import { createCascadeRunner } from './cascade';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -25,6 +26,7 @@ export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
   const charts = createChartsHandler(() => ({ portfolio, tierTables }));
+  const cascade = createCascadeRunner();
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
@@ -58,5 +60,8 @@ export function createEngineService(): EngineHandlers {
       return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
     charts,
+    cascade(args) {
+      return cascade(portfolio, tierTables, args);
+    },
   };
 }

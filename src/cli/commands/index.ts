@@ -1,4 +1,5 @@
 import { compareVenuesCommand } from './compareVenues';
+import { cascadeCommand } from './cascade';
 import { evaluateCommand } from './evaluate';
 
 /** A command takes the arguments after its name and returns what goes to stdout. */
@@ -8,4 +9,5 @@ export type Command = (argv: readonly string[]) => string;
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['evaluate', evaluateCommand],
   ['compare-venues', compareVenuesCommand],
+  ['cascade', cascadeCommand],
 ]);

@@ -1,0 +1,122 @@
+import { Dec, ONE, ZERO } from '../decimal';
+import { sizeRatioForMaintenance } from '../liquidation';
+import { isLinear } from '../rows';
+import { unitFigures, type PreparedUnit } from '../units';
+import { toLot } from './state';
+import type { LiquidationKind } from './types';
+
+/** Aave v3: 50% of the debt may be repaid while HF > 0.95, all of it at or below (CLOSE_FACTOR_HF_THRESHOLD). */
+export const AAVE_CLOSE_FACTOR_HF = new Dec('0.95');
+export const AAVE_CLOSE_FACTOR_HALF = new Dec('0.5');
+
+export interface Close {
+  /** row index within the unit */
+  i: number;
+  /** signed size to close, same sign as the row's q */
+  delta: Dec;
+}
+
+export interface Plan {
+  kind: LiquidationKind;
+  closes: Close[];
+  /** what the fee applies to: the closed notional (margin) or the repaid debt (lending) */
+  feeBase: Dec;
+  /** notional sent to the market, at the round's marks */
+  notional: Dec;
+  /** HF before the liquidation (float64 from the screen for margin venues; display only) */
+  hf: number;
+}
+
+function notionalOf(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[]): Dec {
+  return closes.reduce((sum, c) => {
+    const row = unit.rows[c.i]!;
+    const k = row.src.type === 'spot' ? ONE : row.cs;
+    return sum.plus(c.delta.abs().times(k).times(marks[c.i]!));
+  }, ZERO);
+}
+
+function fullMargin(unit: PreparedUnit): Close[] {
+  const closes: Close[] = [];
+  unit.rows.forEach((row, i) => {
+    if (isLinear(row) && !row.q.isZero()) closes.push({ i, delta: row.q });
+  });
+  return closes;
+}
+
+/**
+ * The least every perp and future keeps so that HF at the round's marks is `targetHF` again
+ * (sizeRatioForMaintenance, tiers re-evaluated; closing at the mark leaves MB as it is): close
+ * 1 - y of each. A unit whose MB is not positive, or that no cut can mend, is closed whole.
+ */
+function partialMargin(unit: PreparedUnit, marks: readonly Dec[], mb: Dec, targetHF: Dec): Close[] {
+  const full = fullMargin(unit);
+  if (!mb.gt(0)) return full;
+  const y = sizeRatioForMaintenance(unit, marks, unit.rows.map(isLinear), mb.div(targetHF));
+  if (!y || !y.lt(ONE)) return full;
+  const cut = ONE.minus(y);
+  return full.map((c) => ({ i: c.i, delta: toLot(c.delta.times(cut), c.delta) }));
+}
+
+/**
+ * Aave v3 liquidationCall as the cascade applies it: repay close-factor x debt, seize collateral
+ * worth repaid x (1 + bonus) at the oracle price, pro rata over every collateral and debt row; when
+ * the collateral is short, seize all of it and repay what it covers.
+ */
+function lendingPlan(unit: PreparedUnit, marks: readonly Dec[], hf: Dec, bonus: Dec): { kind: LiquidationKind; closes: Close[] } {
+  const factor = hf.lte(AAVE_CLOSE_FACTOR_HF) ? ONE : AAVE_CLOSE_FACTOR_HALF;
+  let debt = ZERO;
+  let collateral = ZERO;
+  unit.rows.forEach((row, i) => {
+    if (row.src.type !== 'spot') return;
+    const value = row.q.times(marks[i]!);
+    if (row.q.lt(0)) debt = debt.minus(value);
+    else collateral = collateral.plus(value);
+  });
+  const kind: LiquidationKind = factor.equals(ONE) ? 'close-factor-100' : 'close-factor-50';
+  if (!debt.gt(0) || !collateral.gt(0)) return { kind, closes: [] };
+  let repay = debt.times(factor);
+  let seize = repay.times(ONE.plus(bonus));
+  if (seize.gt(collateral)) {
+    seize = collateral;
+    repay = collateral.div(ONE.plus(bonus));
+  }
+  const closes: Close[] = [];
+  unit.rows.forEach((row, i) => {
+    if (row.src.type !== 'spot' || row.q.isZero()) return;
+    const share = row.q.lt(0) ? repay.div(debt) : seize.div(collateral);
+    closes.push({ i, delta: toLot(row.q.times(share), row.q) });
+  });
+  return { kind, closes };
+}
+
+export interface PlanRequest {
+  unit: PreparedUnit;
+  marks: readonly Dec[];
+  /** the screen's float HF, shown in the table */
+  screenHf: number;
+  partialTarget: Dec | null;
+  feeRate: Dec;
+}
+
+/** What the venue's rule closes in a unit at HF <= 1 (docs/cascade.md, "Liquidation rules"). */
+export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate }: PlanRequest): Plan {
+  if (unit.venue.kind === 'lending') {
+    // the close factor turns on HF 0.95 exactly: decimal
+    const fig = unitFigures(unit, marks);
+    const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : ZERO;
+    const { kind, closes } = lendingPlan(unit, marks, hf, feeRate);
+    const repaid = closes.reduce((s, c) => (c.delta.lt(0) ? s.minus(c.delta.times(marks[c.i]!)) : s), ZERO);
+    const seized = notionalOf(unit, closes.filter((c) => c.delta.gt(0)), marks);
+    return { kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
+  }
+  const closes = partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit);
+  const whole = closes.every((c) => c.delta.equals(unit.rows[c.i]!.q));
+  const notional = notionalOf(unit, closes, marks);
+  return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
+}
+
+/** Nothing left that the venue's rule could close. */
+export function isClosedOut(unit: PreparedUnit): boolean {
+  if (unit.venue.kind === 'lending') return !unit.rows.some((r) => r.src.type === 'spot' && r.q.gt(0));
+  return !unit.rows.some((r) => isLinear(r) && !r.q.isZero());
+}

@@ -1,0 +1,252 @@
+import { Dec, ONE, ZERO, decStr } from '../decimal';
+import { markFactor, prepareScenario } from '../scenario';
+import { DEFAULT_THRESHOLDS, type Scenario } from '../types';
+import { unitFigures } from '../units';
+import { AdlDesk, adlTarget } from './adl';
+import type { CascadeBook } from './book';
+import { fillFactor, priceFactor, RATIO_DP } from './impact';
+import { prepareParams } from './params';
+import { isClosedOut, planLiquidation, type Plan } from './plan';
+import { Events, histogram } from './report';
+import { screenUnit, Verdict } from './screen';
+import { closeAt, equityOf, marksOf, setBase, type RunState } from './state';
+import type { CascadeParams, CascadeResult, CascadeRound } from './types';
+
+export interface CascadeRequest {
+  book: CascadeBook;
+  scenario: Scenario;
+  params: CascadeParams;
+}
+
+export type CascadeOutcome = { ok: true; result: CascadeResult; final: RunState } | { ok: false; error: string };
+
+/**
+ * The liquidation cascade (docs/cascade.md). From the scenario's shock, in rounds:
+ * 1. every open unit whose HF <= 1 at the round's marks is liquidated by its venue's rule (plan.ts);
+ * 2. the closes of the round, netted per underlying, move the cumulative flow Q and so the price
+ *    (impact.ts); they all fill at the round's average price;
+ * 3. each liquidated unit pays its slippage and the fee (to the fund, never more than its equity);
+ *    a unit left with equity < 0 is bankrupt: the fund pays the deficit as far as it can, then ADL;
+ * 4. the remaining positions are marked at the new price; the units that can have changed
+ *    (those holding a moved underlying, and those ADL touched) are screened for the next round.
+ * Deterministic: units in book order, ties in book order.
+ */
+export function runCascade(request: CascadeRequest): CascadeOutcome {
+  const checked = prepareScenario(request.scenario, DEFAULT_THRESHOLDS);
+  if (!checked.ok) return checked;
+  const prepared = prepareParams(request.params);
+  if (!prepared.ok) return prepared;
+  const params = prepared.params;
+  const { book } = request;
+  const shock = book.underlyings.map((u) => markFactor(checked.scenario, u).toDecimalPlaces(RATIO_DP));
+  const state: RunState = {
+    book,
+    units: book.units.slice(),
+    closed: new Uint8Array(book.units.length),
+    screen: {
+      qcs: book.f.qcs.slice(),
+      base: book.f.base.slice(),
+      ratio: Float64Array.from(shock, (s) => s.toNumber()),
+      hf: new Float64Array(book.units.length),
+    },
+    ratio: shock.slice(),
+    exposure: book.exposure.slice(),
+    fund: params.fund,
+  };
+  addCollateral(state, checked.scenario.addCollateral);
+  const cumulative = book.underlyings.map(() => ZERO);
+  const events = new Events();
+  const rounds: CascadeRound[] = [];
+  let priceEffect = ZERO;
+  let fees = ZERO;
+  let impactCost = ZERO;
+  let ledger = ZERO;
+
+  let candidates: Iterable<number> = book.units.keys();
+  let hfBefore: Float64Array | null = null;
+  let stop: CascadeResult['stop'] = 'round-limit';
+  for (let round = 1; round <= params.maxRounds; round++) {
+    const liquidating = screen(state, candidates);
+    hfBefore ??= state.screen.hf.slice();
+    if (liquidating.length === 0) {
+      stop = 'no-liquidation';
+      break;
+    }
+    // 1. plans at the round's marks, 2. flows and prices
+    const marks = liquidating.map((u) => marksOf(state, u));
+    const plans = liquidating.map((u, n) => planLiquidation({ unit: state.units[u]!, marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate }));
+    const flow = book.underlyings.map(() => ZERO);
+    liquidating.forEach((u, n) => {
+      for (const c of plans[n]!.closes) {
+        const row = state.units[u]!.rows[c.i]!;
+        const k = book.rowUnderlying[book.rowStart[u]! + c.i]!;
+        flow[k] = flow[k]!.plus(c.delta.times(row.src.type === 'spot' ? ONE : row.cs).times(row.mark));
+      }
+    });
+    const fill = flow.map((q, k) => shock[k]!.times(fillFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!, cumulative[k]!.plus(q))).toDecimalPlaces(RATIO_DP));
+    const summary = { liquidatedNotional: ZERO, fees: ZERO, impactCost: ZERO, bankrupt: 0, fundPaid: ZERO, adlEvents: 0, adlAmount: ZERO, uncovered: ZERO };
+    // 3. fills and fees of every unit first, so that the round's fees are in the fund before it pays deficits
+    const desk = new AdlDesk(state, new Set(liquidating));
+    const settled = liquidating.map((u, n) => settle(state, u, marks[n]!, plans[n]!, fill, params.feeRate));
+    liquidating.forEach((u, n) => {
+      const plan = plans[n]!;
+      const outcome = settled[n]!;
+      summary.liquidatedNotional = summary.liquidatedNotional.plus(plan.notional);
+      summary.fees = summary.fees.plus(outcome.fee);
+      summary.impactCost = summary.impactCost.plus(outcome.slippage);
+      // a bankrupt unit: the fund as far as it goes, then ADL
+      const fundPaid = payFromFund(state, u, outcome.deficit);
+      summary.fundPaid = summary.fundPaid.plus(fundPaid);
+      let adlPaid = ZERO;
+      if (outcome.deficit.gt(0)) {
+        summary.bankrupt++;
+        const left = outcome.deficit.minus(fundPaid);
+        const target = left.gt(0) ? adlTarget(state, u, plan.closes, outcome.marks) : null;
+        if (target) {
+          for (const e of desk.cover(u, target.underlying, target.side, left)) {
+            adlPaid = adlPaid.plus(e.amount);
+            events.adl(e.unit, round, e.amount);
+            summary.adlEvents++;
+          }
+        }
+        summary.adlAmount = summary.adlAmount.plus(adlPaid);
+        if (left.gt(adlPaid)) summary.uncovered = summary.uncovered.plus(left.minus(adlPaid));
+      }
+      if (isClosedOut(state.units[u]!)) state.closed[u] = 1;
+      events.liquidation({ round, unit: u, plan, ...outcome, fundPaid, adlPaid });
+    });
+    fees = fees.plus(summary.fees);
+    impactCost = impactCost.plus(summary.impactCost);
+    // every booked transfer of the round, as the accounts saw it: -slippage - fee + fund + ADL in - ADL out (= 0 net)
+    ledger = ledger.minus(summary.impactCost).minus(summary.fees).plus(summary.fundPaid);
+    // 4. the new price and what it does to the open positions
+    const moved = new Set<number>();
+    flow.forEach((q, k) => {
+      if (q.isZero()) return;
+      cumulative[k] = cumulative[k]!.plus(q);
+      const next = shock[k]!.times(priceFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!)).toDecimalPlaces(RATIO_DP);
+      if (next.equals(state.ratio[k]!)) return;
+      priceEffect = priceEffect.plus(state.exposure[k]!.times(next.minus(state.ratio[k]!)));
+      state.ratio[k] = next;
+      state.screen.ratio[k] = next.toNumber();
+      moved.add(k);
+    });
+    rounds.push(roundReport(round, liquidating.length, summary, state, flow));
+    candidates = nextCandidates(state, moved, liquidating, events.adlUnitsOfRound(round));
+  }
+  screen(state, book.units.keys());
+  const fundChange = state.fund.minus(params.fund);
+  return {
+    ok: true,
+    final: state,
+    result: {
+      rounds,
+      stop,
+      startRatios: book.underlyings.map((u, k) => [u, decStr(shock[k]!)]),
+      referencePrices: book.underlyings.map((u, k) => [u, decStr(book.referencePrices[k]!)]),
+      fundStart: decStr(params.fund),
+      fundEnd: decStr(state.fund),
+      units: book.units.length,
+      ...events.columns(book.names),
+      histogram: histogram(hfBefore ?? state.screen.hf, state.screen.hf),
+      accounting: {
+        accountsChange: decStr(ledger.plus(priceEffect)),
+        fundChange: decStr(fundChange),
+        impactCost: decStr(impactCost),
+        priceEffect: decStr(priceEffect),
+        fees: decStr(fees),
+      },
+    },
+  };
+}
+
+/** Scenario collateral goes to the account's cross unit, as in evaluate (accounts without one: none). */
+function addCollateral(state: RunState, amounts: ReadonlyMap<string, Dec>): void {
+  if (amounts.size === 0) return;
+  state.units.forEach((unit, u) => {
+    const amount = amounts.get(unit.account);
+    if (amount && unit.mode === 'cross') setBase(state, u, unit.baseBalance.plus(amount));
+  });
+}
+
+/** Units at HF <= 1, in book order: the float screen decides, decimal where it is unsure. */
+function screen(state: RunState, candidates: Iterable<number>): number[] {
+  const out: number[] = [];
+  for (const u of candidates) {
+    if (state.closed[u]) {
+      screenUnit(state.book, state.screen, u);
+      continue;
+    }
+    const verdict = screenUnit(state.book, state.screen, u);
+    if (verdict === Verdict.Liquidate) out.push(u);
+    else if (verdict === Verdict.Unsure) {
+      const fig = unitFigures(state.units[u]!, marksOf(state, u));
+      if (fig.mm.gt(0) && fig.marginBalance.lte(fig.mm)) out.push(u);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+interface Settlement {
+  marks: Dec[];
+  slippage: Dec;
+  fee: Dec;
+  /** minus the equity left when it is negative, else 0 */
+  deficit: Dec;
+}
+
+/** Fills a unit's closes at the round's price and charges the fee (never more than its equity). */
+function settle(state: RunState, u: number, marks: Dec[], plan: Plan, fill: readonly Dec[], feeRate: Dec): Settlement {
+  const start = state.book.rowStart[u]!;
+  let slippage = ZERO;
+  for (const c of plan.closes) {
+    const row = state.units[u]!.rows[c.i]!;
+    const k = state.book.rowUnderlying[start + c.i]!;
+    slippage = slippage.plus(closeAt(state, u, c.i, c.delta, marks[c.i]!, row.mark.times(fill[k]!)));
+  }
+  let equity = equityOf(state.units[u]!, marks);
+  let fee = feeRate.times(plan.feeBase);
+  if (fee.gt(equity)) fee = equity.gt(0) ? equity : ZERO;
+  if (fee.gt(0)) {
+    setBase(state, u, state.units[u]!.baseBalance.minus(fee));
+    state.fund = state.fund.plus(fee);
+    equity = equity.minus(fee);
+  }
+  return { marks, slippage, fee, deficit: equity.lt(0) ? equity.neg() : ZERO };
+}
+
+/** The fund pays what it can of a deficit into the unit's wallet; never below zero. */
+function payFromFund(state: RunState, u: number, deficit: Dec): Dec {
+  const paid = deficit.lt(state.fund) ? deficit : state.fund;
+  if (paid.gt(0)) {
+    state.fund = state.fund.minus(paid);
+    setBase(state, u, state.units[u]!.baseBalance.plus(paid));
+  }
+  return paid;
+}
+
+function nextCandidates(state: RunState, moved: ReadonlySet<number>, liquidated: readonly number[], adl: Iterable<number>): number[] {
+  const next = new Set<number>();
+  for (const k of moved) for (const u of state.book.unitsOf[k]!) next.add(u);
+  for (const u of liquidated) if (!state.closed[u]) next.add(u);
+  for (const u of adl) next.add(u);
+  return [...next];
+}
+
+function roundReport(round: number, liquidated: number, s: { liquidatedNotional: Dec; fees: Dec; impactCost: Dec; bankrupt: number; fundPaid: Dec; adlEvents: number; adlAmount: Dec; uncovered: Dec }, state: RunState, flow: readonly Dec[]): CascadeRound {
+  return {
+    round,
+    liquidated,
+    liquidatedNotional: decStr(s.liquidatedNotional),
+    fees: decStr(s.fees),
+    impactCost: decStr(s.impactCost),
+    bankrupt: s.bankrupt,
+    fundPaid: decStr(s.fundPaid),
+    fund: decStr(state.fund),
+    adlEvents: s.adlEvents,
+    adlAmount: decStr(s.adlAmount),
+    uncovered: decStr(s.uncovered),
+    flows: state.book.underlyings.map((u, k) => [u, decStr(flow[k]!)]),
+    ratios: state.book.underlyings.map((u, k) => [u, decStr(state.ratio[k]!)]),
+  };
+}
