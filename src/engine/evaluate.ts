@@ -35,7 +35,7 @@ export type EvaluateResult = { ok: true; report: Report } | { ok: false; error: 
 const MAX_UP_RATIO = new Dec(11);
 const OPTION_NOTE = 'valued at its mark; option pricing and margin are not modelled yet';
 
-function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
+export function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
   if (hf === null) return 'ok';
   if (hf.lessThanOrEqualTo(ONE)) return 'liquidation';
   if (hf.lessThan(scenario.marginCallHF)) return 'margin_call';
