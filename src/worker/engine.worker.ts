@@ -14,5 +14,15 @@ scope.onmessage = (event: MessageEvent<RequestMessage>) => {
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  scope.postMessage(reply);
+  scope.postMessage(reply, transferables(reply));
 };
+
+/** The buffers of typed arrays in a reply (up to three levels deep): moved to the page, not copied. */
+function transferables(value: unknown, depth = 0, out: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && !out.includes(value.buffer)) out.push(value.buffer);
+  } else if (depth < 3 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const v of Object.values(value)) transferables(v, depth + 1, out);
+  }
+  return out;
+}
