@@ -23,9 +23,17 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The key of a scenario and thresholds, as the store tags the answers to it. */
+/** Counts loaded portfolios (and tier changes): answers about an earlier book never match a key. */
+let generation = 0;
+
+/** The key of a scenario and thresholds on the loaded book, as the store tags the answers to it. */
 export function scenarioKey(args: FastArgs): string {
-  return JSON.stringify([args.scenario, args.thresholds]);
+  return JSON.stringify([generation, args.scenario, args.thresholds]);
+}
+
+async function refreshLayout(): Promise<void> {
+  generation++;
+  useAppStore.getState().setLayout(await client().call('layout', {}));
 }
 
 /** The request for the store's current scenario, or null when the thresholds are invalid. */
@@ -67,9 +75,10 @@ async function requestExactUnits(): Promise<void> {
   const figures = selectUnitFigures(useAppStore.getState());
   if (!args || !figures || figures.result.key !== scenarioKey(args)) return;
   const units = riskiestUnits(figures, EXACT_CARDS);
+  const key = scenarioKey(args);
   const outcome = await client().callLatest('cards', 'exactUnits', { ...args, units });
   if (outcome === SUPERSEDED || !outcome.ok) return;
-  useAppStore.getState().exactUnitsReady({ key: scenarioKey(args), byIndex: new Map(outcome.units.map((u) => [u.index, u.report])) });
+  useAppStore.getState().exactUnitsReady({ key, byIndex: new Map(outcome.units.map((u) => [u.index, u.report])) });
 }
 
 /** Evaluates the current portfolio under the store's scenario on the fast path; only the newest answer lands. */
@@ -80,6 +89,7 @@ export async function requestEvaluate(): Promise<void> {
   const args = currentArgs();
   if (!args) return; // the inline message says why; the last good figures stay on screen
   state.startEvaluate();
+  const key = scenarioKey(args);
   const outcome = await client().callLatest('fast', 'evaluateFast', args);
   if (outcome === SUPERSEDED) return;
   if (!outcome.ok) {
@@ -87,7 +97,7 @@ export async function requestEvaluate(): Promise<void> {
     return;
   }
   const { ok: _ok, ...result } = outcome;
-  useAppStore.getState().fastReady({ key: scenarioKey(args), ...result });
+  useAppStore.getState().fastReady({ key, ...result });
   measurePaint(start);
   scheduleExactUnits();
 }
@@ -96,17 +106,19 @@ export async function requestEvaluate(): Promise<void> {
 export async function fetchPositionRows(rows: number[]): Promise<{ key: string; rows: ExactPositionRow[] } | null> {
   const args = currentArgs();
   if (!args) return null;
+  const key = scenarioKey(args);
   const outcome = await client().callLatest('rows', 'positionRows', { ...args, rows });
-  return outcome === SUPERSEDED || !outcome.ok ? null : { key: scenarioKey(args), rows: outcome.rows };
+  return outcome === SUPERSEDED || !outcome.ok ? null : { key, rows: outcome.rows };
 }
 
 /** The table's row order for a column under the current scenario (latest wins); an error says why not. */
 export async function fetchRowOrder(column: SortColumn, desc: boolean): Promise<{ key: string; order: Int32Array } | { error: string } | null> {
   const args = currentArgs();
   if (!args) return null;
+  const key = scenarioKey(args);
   const outcome = await client().callLatest('sort', 'sortRows', { ...args, column, desc });
   if (outcome === SUPERSEDED) return null;
-  return outcome.ok ? { key: scenarioKey(args), order: outcome.order } : { error: outcome.error };
+  return outcome.ok ? { key, order: outcome.order } : { error: outcome.error };
 }
 
 /** Sends a file to the engine. A refused file leaves the portfolio and report on screen as they were. */
@@ -119,8 +131,7 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
       useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
       return false;
     }
-    const layout = await client().call('layout', {});
-    useAppStore.getState().setLayout(layout);
+    await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample(sample);
     await requestEvaluate();
@@ -159,7 +170,7 @@ export async function loadBracketsFile(file: File): Promise<void> {
     const outcome = await client().call('loadBrackets', { fileName: file.name, text: await file.text() });
     if (outcome.ok) {
       store.setBrackets({ fileName: file.name, ok: true, lines: outcome.symbols });
-      useAppStore.getState().setLayout(await client().call('layout', {}));
+      await refreshLayout();
       await requestEvaluate();
     } else {
       store.setBrackets({ fileName: file.name, ok: false, lines: outcome.errors });

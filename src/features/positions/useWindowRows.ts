@@ -41,7 +41,7 @@ export function useWindowRows(key: string | null, positions: readonly number[], 
 
   const current = sort && order && order.sort === sortId ? order.order : null;
   /** table position -> row index; identity until a sort's first order has arrived */
-  const indices = positions.map((position) => (current ? current[position]! : position));
+  const indices = positions.map((position) => (current ? (current[position] ?? position) : position));
   const wanted = indices.join(',');
   useEffect(() => {
     if (!key || indices.length === 0) return;
