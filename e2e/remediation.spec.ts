@@ -8,7 +8,7 @@ test('a unit below its target shows the remediation, and "Try it" brings it to t
   await expect(dashboard.healthFactor(beta)).toHaveText('1.30');
   const remedy = beta.getByRole('region', { name: /back to HF 1\.5/ });
   await expect(remedy).toContainText('178.26');
-  await remedy.getByRole('button', { name: 'Try it' }).click();
+  await remedy.getByRole('button', { name: 'Try it: add the collateral' }).click();
   await expect(dashboard.healthFactor(beta)).toHaveText('1.50');
   await expect(beta.getByRole('region', { name: /back to HF/ })).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import { ANALYSIS_VIEWS } from './analysisViews';
 
 /** The analysis views as tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump). */
 export function AnalysisTabs() {
-  const loaded = useAppStore((s) => s.report !== null);
+  const loaded = useAppStore((s) => s.fast !== null);
   const [active, setActive] = useState(ANALYSIS_VIEWS[0]?.id ?? '');
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   if (!loaded || ANALYSIS_VIEWS.length === 0) return null;

@@ -2,7 +2,7 @@ import { useAppStore } from '../store';
 
 /** Before the first portfolio arrives. */
 export function EmptyState() {
-  const hasReport = useAppStore((s) => s.report !== null);
+  const hasReport = useAppStore((s) => s.fast !== null);
   const loadingFile = useAppStore((s) => s.loadingFile);
   if (hasReport) return null;
   return (

@@ -1,3 +1,4 @@
+import { crossCutKey, lineCutKey, unusedCuts, withCuts } from './cuts';
 import { Dec, ONE, ZERO, decStr, decStrOrNull } from './decimal';
 import { hfOneSolver, nearestMoves, nearestRatio } from './liquidation';
 import { remediationFor } from './remediation';
@@ -34,7 +35,7 @@ export type EvaluateResult = { ok: true; report: Report } | { ok: false; error: 
 const MAX_UP_RATIO = new Dec(11);
 const OPTION_NOTE = 'valued at its mark; option pricing and margin are not modelled yet';
 
-function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
+export function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
   if (hf === null) return 'ok';
   if (hf.lessThanOrEqualTo(ONE)) return 'liquidation';
   if (hf.lessThan(scenario.marginCallHF)) return 'margin_call';
@@ -42,9 +43,9 @@ function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 
   return 'ok';
 }
 
-/** Rows that move with a price ratio: options stay at their mark until they are priced. */
+/** Rows that move with a price ratio: options stay at their mark until they are priced; a row cut to nothing has no size to move. */
 function movesWithPrice(row: PreparedRow): boolean {
-  return row.src.type !== 'option';
+  return row.src.type !== 'option' && !row.q.isZero();
 }
 
 function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec | null): PositionReport {
@@ -79,8 +80,10 @@ function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec
   };
 }
 
-function unitReport(unit: PreparedUnit, scenario: PreparedScenario): UnitReport {
-  const marks = unit.rows.map((row) => row.mark.times(markFactor(scenario, row.src.underlying)));
+/** The figures of one margin unit under a scenario (cuts applied at the scenario's marks). */
+export function unitReport(uncut: PreparedUnit, scenario: PreparedScenario): UnitReport {
+  const marks = uncut.rows.map((row) => row.mark.times(markFactor(scenario, row.src.underlying)));
+  const unit = withCuts(uncut, marks, scenario.cuts);
   const fig = unitFigures(unit, marks);
   const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
   const marginRatio = fig.mm.isZero() ? ZERO : fig.marginBalance.gt(0) ? fig.mm.div(fig.marginBalance) : null;
@@ -117,7 +120,7 @@ function unitReport(unit: PreparedUnit, scenario: PreparedScenario): UnitReport 
 }
 
 /** Scenario collateral goes to the account's cross unit (made when the account has none). */
-function withAddedCollateral(account: PreparedAccount, amount: Dec | undefined): PreparedUnit[] {
+export function withAddedCollateral(account: PreparedAccount, amount: Dec | undefined): PreparedUnit[] {
   if (!amount || amount.isZero()) return account.units;
   const cross = account.units.find((u) => u.mode === 'cross');
   const added: PreparedUnit = cross
@@ -126,23 +129,29 @@ function withAddedCollateral(account: PreparedAccount, amount: Dec | undefined):
   return cross ? account.units.map((u) => (u === cross ? added : u)) : [added, ...account.units];
 }
 
-function scenarioReport(s: PreparedScenario): Report['scenario'] {
+export function scenarioReport(s: PreparedScenario): Report['scenario'] {
+  const cuts = [...s.cuts.cross].map(([account, keep]) => [crossCutKey(account), decStr(ONE.minus(keep))] as const)
+    .concat([...s.cuts.lines].map(([line, keep]) => [lineCutKey(line), decStr(ONE.minus(keep))] as const));
   return {
     shocks: Object.fromEntries([...s.shocks].map(([k, v]) => [k, decStr(v)])),
     all: decStr(s.all),
     volShock: decStr(s.volShock),
     days: decStr(s.days),
     addCollateral: Object.fromEntries([...s.addCollateral].map(([k, v]) => [k, decStr(v)])),
+    ...(cuts.length > 0 ? { cuts: Object.fromEntries(cuts) } : {}),
     targetHF: decStr(s.targetHF),
     marginCallHF: decStr(s.marginCallHF),
   };
 }
 
-function portfolioWarnings(accounts: PreparedAccount[], scenario: PreparedScenario): string[] {
+export function portfolioWarnings(accounts: PreparedAccount[], scenario: PreparedScenario): string[] {
   const warnings: string[] = [];
   const names = new Set(accounts.map((a) => a.account));
   for (const name of scenario.addCollateral.keys()) {
     if (!names.has(name)) warnings.push(`collateral what-if names account "${name}", which is not in the portfolio`);
+  }
+  for (const key of unusedCuts(scenario.cuts, accounts.flatMap((a) => a.units))) {
+    warnings.push(`cut what-if "${key}" names no perp or future of the portfolio (cross:ACCOUNT or line:N)`);
   }
   const missingTiers = new Set<string>();
   let options = 0;

@@ -28,7 +28,8 @@ export function remediationFor({ unit, marks, figures, targetHF }: RemediationRe
     const y = sizeRatioForMaintenance(unit, marks, cut, targetMm);
     return y ? ONE.minus(y) : null;
   };
-  const linear = unit.rows.map(isCuttable);
+  // a row already cut to nothing has no size left to close
+  const linear = unit.rows.map((row) => isCuttable(row) && !row.q.isZero());
   let largest = -1;
   figures.rows.forEach((row, i) => {
     if (linear[i] && (largest < 0 || row.mm.greaterThan(figures.rows[largest]!.mm))) largest = i;

@@ -1,3 +1,4 @@
+import { prepareCuts, type PreparedCuts } from './cuts';
 import { ONE, ZERO, readDecimalText, type Dec } from './decimal';
 import { isStablecoin } from './stablecoins';
 import type { Scenario, Thresholds } from './types';
@@ -9,6 +10,7 @@ export interface PreparedScenario {
   volShock: Dec;
   days: Dec;
   addCollateral: Map<string, Dec>;
+  cuts: PreparedCuts;
   targetHF: Dec;
   marginCallHF: Dec;
 }
@@ -36,13 +38,14 @@ export function prepareScenario(scenario: Scenario, thresholds: Thresholds): Sce
     for (const [account, amount] of scenario.addCollateral) {
       addCollateral.set(account, (addCollateral.get(account) ?? ZERO).plus(num(amount, `collateral for ${account}`)));
     }
+    const cuts = prepareCuts(scenario.cuts ?? []);
     const targetHF = num(thresholds.targetHF, 'target health factor');
     const marginCallHF = num(thresholds.marginCallHF, 'margin-call health factor');
     if (marginCallHF.lessThan(ONE)) throw new RangeError('the margin-call health factor must be at least 1');
     if (targetHF.lessThan(marginCallHF)) throw new RangeError('the target health factor must be at least the margin-call level');
     const volShock = num(scenario.volShock, 'volatility shock');
     const days = num(scenario.days, 'time shift');
-    return { ok: true, scenario: { shocks, all, volShock, days, addCollateral, targetHF, marginCallHF } };
+    return { ok: true, scenario: { shocks, all, volShock, days, addCollateral, cuts, targetHF, marginCallHF } };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

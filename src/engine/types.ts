@@ -78,9 +78,15 @@ export interface Scenario {
   volShock: string;
   days: string;
   addCollateral: Array<[account: string, amount: string]>;
+  /**
+   * Positions closed in part, as a fraction of their size (apply-cut what-if, see cuts.ts):
+   * `cross:ACCOUNT` cuts every perp and future of the account's cross unit, `line:N` the position on
+   * file line N (for an isolated unit, its one position). Absent means none.
+   */
+  cuts?: Array<[key: string, fraction: string]>;
 }
 
-export const EMPTY_SCENARIO: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [] };
+export const EMPTY_SCENARIO: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [], cuts: [] };
 
 export type UnitStatus = 'ok' | 'warning' | 'margin_call' | 'liquidation';
 
@@ -162,6 +168,8 @@ export interface ScenarioReport {
   volShock: string;
   days: string;
   addCollateral: Record<string, string>;
+  /** present only when the scenario cuts positions (cut key -> fraction closed) */
+  cuts?: Record<string, string>;
   targetHF: string;
   marginCallHF: string;
 }

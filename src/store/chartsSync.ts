@@ -40,7 +40,7 @@ export function requestCharts(): void {
 /** Starts following the store (the charts view calls it while it is shown); returns the stop. */
 export function startChartsSync(): () => void {
   if (!running) {
-    const offReport = useAppStore.subscribe((s) => s.report, () => requestCharts());
+    const offReport = useAppStore.subscribe((s) => s.fast, () => requestCharts());
     const offUnit = useAppStore.subscribe((s) => s.chartUnit, () => requestCharts());
     running = () => {
       offReport();

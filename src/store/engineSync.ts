@@ -2,9 +2,10 @@
  * The engine sync: the only bridge between the store and the engine. It lives outside React:
  * components call these functions or change the store; answers come back into the store.
  */
-import { createEngineClient, SUPERSEDED, type EngineClient } from '../worker';
+import { createEngineClient, SUPERSEDED, type EngineClient, type ExactPositionRow, type FastArgs, type SortColumn } from '../worker';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
+import { riskiestUnits, selectUnitFigures } from './unitFigures';
 
 let engine: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -27,17 +28,102 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Evaluates the current portfolio under the store's scenario; only the newest answer lands. */
+/** Counts loaded portfolios (and tier changes): answers about an earlier book never match a key. */
+let generation = 0;
+
+/** The key of a scenario and thresholds on the loaded book, as the store tags the answers to it. */
+export function scenarioKey(args: FastArgs): string {
+  return JSON.stringify([generation, args.scenario, args.thresholds]);
+}
+
+async function refreshLayout(): Promise<void> {
+  generation++;
+  useAppStore.getState().setLayout(await client().call('layout', {}));
+}
+
+/** The request for the store's current scenario, or null when the thresholds are invalid. */
+export function currentArgs(): FastArgs | null {
+  const state = useAppStore.getState();
+  const check = validateThresholds(state.thresholdInputs);
+  return check.ok ? { scenario: state.scenario, thresholds: check.thresholds } : null;
+}
+
+/** How many units get exact decimal figures: the cards on screen (AccountCards shows this many). */
+export const EXACT_CARDS = 24;
+/** Exact figures wait until the sliders rest this long, so a drag runs on the fast path alone. */
+const EXACT_DELAY_MS = 120;
+let exactTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** After the paint that shows a result: the time from the input to it, readable in DevTools. */
+function measurePaint(start: number): void {
+  if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => {
+    try {
+      performance.measure('radar:scenario-to-paint', { start, end: performance.now() });
+    } catch {
+      // a measure is a diagnostic only
+    }
+  });
+}
+
+/** Exact decimal figures for the riskiest units (the cards), once the scenario rests. */
+export function scheduleExactUnits(): void {
+  if (exactTimer) clearTimeout(exactTimer);
+  exactTimer = setTimeout(() => {
+    exactTimer = null;
+    void requestExactUnits();
+  }, EXACT_DELAY_MS);
+}
+
+async function requestExactUnits(): Promise<void> {
+  const args = currentArgs();
+  const figures = selectUnitFigures(useAppStore.getState());
+  if (!args || !figures || figures.result.key !== scenarioKey(args)) return;
+  const units = riskiestUnits(figures, EXACT_CARDS);
+  const key = scenarioKey(args);
+  const outcome = await client().callLatest('cards', 'exactUnits', { ...args, units });
+  if (outcome === SUPERSEDED || !outcome.ok) return;
+  useAppStore.getState().exactUnitsReady({ key, byIndex: new Map(outcome.units.map((u) => [u.index, u.report])) });
+}
+
+/** Evaluates the current portfolio under the store's scenario on the fast path; only the newest answer lands. */
 export async function requestEvaluate(): Promise<void> {
+  const start = typeof performance === 'undefined' ? 0 : performance.now();
   const state = useAppStore.getState();
   if (!state.summary) return;
-  const check = validateThresholds(state.thresholdInputs);
-  if (!check.ok) return; // the inline message says why; the last good report stays on screen
+  const args = currentArgs();
+  if (!args) return; // the inline message says why; the last good figures stay on screen
   state.startEvaluate();
-  const outcome = await client().evaluateLatest({ scenario: state.scenario, thresholds: check.thresholds });
+  const key = scenarioKey(args);
+  const outcome = await client().callLatest('fast', 'evaluateFast', args);
   if (outcome === SUPERSEDED) return;
-  if (outcome.ok) useAppStore.getState().reportReady(outcome.report);
-  else useAppStore.getState().evaluateFailed(outcome.error);
+  if (!outcome.ok) {
+    useAppStore.getState().evaluateFailed(outcome.error);
+    return;
+  }
+  const { ok: _ok, ...result } = outcome;
+  useAppStore.getState().fastReady({ key, ...result });
+  measurePaint(start);
+  scheduleExactUnits();
+}
+
+/** Exact decimal positions for table rows, by index, under the current scenario (latest wins). */
+export async function fetchPositionRows(rows: number[]): Promise<{ key: string; rows: ExactPositionRow[] } | null> {
+  const args = currentArgs();
+  if (!args) return null;
+  const key = scenarioKey(args);
+  const outcome = await client().callLatest('rows', 'positionRows', { ...args, rows });
+  return outcome === SUPERSEDED || !outcome.ok ? null : { key, rows: outcome.rows };
+}
+
+/** The table's row order for a column under the current scenario (latest wins); an error says why not. */
+export async function fetchRowOrder(column: SortColumn, desc: boolean): Promise<{ key: string; order: Int32Array } | { error: string } | null> {
+  const args = currentArgs();
+  if (!args) return null;
+  const key = scenarioKey(args);
+  const outcome = await client().callLatest('sort', 'sortRows', { ...args, column, desc });
+  if (outcome === SUPERSEDED) return null;
+  return outcome.ok ? { key, order: outcome.order } : { error: outcome.error };
 }
 
 /** Sends a file to the engine. A refused file leaves the portfolio and report on screen as they were. */
@@ -50,6 +136,7 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
       useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
       return false;
     }
+    await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample(sample);
     await requestEvaluate();
@@ -110,6 +197,7 @@ export async function loadBracketsFile(file: File): Promise<void> {
     const outcome = await client().call('loadBrackets', { fileName: file.name, text: await file.text() });
     if (outcome.ok) {
       store.setBrackets({ fileName: file.name, ok: true, lines: outcome.symbols });
+      await refreshLayout();
       await requestEvaluate();
     } else {
       store.setBrackets({ fileName: file.name, ok: false, lines: outcome.errors });

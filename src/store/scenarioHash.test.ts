@@ -63,4 +63,14 @@ describe('scenario hash', () => {
     expect(Object.getPrototypeOf(s.addCollateral)).toBe(Array.prototype);
     expect(decodeHash(`#${encodeHash(s, null)}`).scenario).toEqual(s);
   });
+
+  it('round-trips cuts (apply-cut what-if), keys URL-encoded, bad keys and fractions skipped', () => {
+    const withCuts: Scenario = { ...EMPTY_SCENARIO, cuts: [['cross:desk, one: α', '0.25'], ['line:12', '0.5']] };
+    const hash = encodeHash(withCuts, null);
+    expect(hash).toBe('k=cross%3Adesk%2C%20one%3A%20%CE%B1:0.25,line%3A12:0.5');
+    expect(decodeHash(`#${hash}`).scenario).toEqual(withCuts);
+    expect(isScenarioEmpty(withCuts)).toBe(false);
+    const { scenario: s } = decodeHash('#k=line%3A0:0.5,line%3A7:1.5,nope:0.1,line%3A7:-0.1,cross%3Abeta:0.3,line%3A9:0');
+    expect(s.cuts).toEqual([['cross:beta', '0.3']]);
+  });
 });

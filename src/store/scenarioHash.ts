@@ -1,15 +1,18 @@
 /**
  * The scenario and the thresholds in the URL hash, so a link reproduces a what-if:
- * `#s=BTC:-0.2,all:-0.05&c=alpha:5000&t=1.5&m=1.25`.
+ * `#s=BTC:-0.2,all:-0.05&c=alpha:5000&k=cross%3Aalpha:0.25,line%3A12:0.5&t=1.5&m=1.25`
+ * (`k`: the apply-cut what-if, cut key -> fraction closed; see engine/cuts.ts for the keys).
  *
  * Privacy choice: the hash carries only what the user typed into the what-if panel and the two
  * HF levels. No portfolio data (positions, quantities, prices, balances) is ever written; the
  * only portfolio-derived text is the name of an account that has a collateral what-if, because
- * the what-if means nothing without it. Underlyings and account names are URL-encoded.
+ * the what-if means nothing without it; a cut names an account or a file line number, for the same
+ * reason. Underlyings and account names are URL-encoded.
  * Volatility shock and time shift are not written: the panel cannot set them yet.
  *
  * Pure functions only; decoding never throws and skips every part it does not understand.
  */
+import { readCutKey } from '../engine/cuts';
 import { Dec } from '../engine/decimal';
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type Scenario, type Thresholds } from '../engine/types';
 import { validateThresholds } from './thresholds';
@@ -68,7 +71,7 @@ function isZero(value: string): boolean {
 }
 
 export function isScenarioEmpty(s: Scenario): boolean {
-  return isZero(s.all) && s.shocks.every(([, v]) => isZero(v)) && s.addCollateral.every(([, v]) => isZero(v));
+  return isZero(s.all) && s.shocks.every(([, v]) => isZero(v)) && s.addCollateral.every(([, v]) => isZero(v)) && (s.cuts ?? []).every(([, v]) => isZero(v));
 }
 
 function sameThresholds(a: Thresholds, b: Thresholds): boolean {
@@ -86,6 +89,8 @@ export function encodeHash(scenario: Scenario, thresholds: Thresholds | null): s
   if (shocks.length > 0) parts.push(`s=${shocks.join(',')}`);
   const collateral = scenario.addCollateral.filter(([, v]) => !isZero(v)).map(([k, v]) => `${encodeURIComponent(k)}:${v}`);
   if (collateral.length > 0) parts.push(`c=${collateral.join(',')}`);
+  const cuts = (scenario.cuts ?? []).filter(([, v]) => !isZero(v)).map(([k, v]) => `${encodeURIComponent(k)}:${v}`);
+  if (cuts.length > 0) parts.push(`k=${cuts.join(',')}`);
   const custom = thresholds !== null && !sameThresholds(thresholds, DEFAULT_THRESHOLDS);
   if (thresholds !== null && (parts.length > 0 || custom)) parts.push(`t=${thresholds.targetHF}`, `m=${thresholds.marginCallHF}`);
   return parts.join('&');
@@ -95,6 +100,7 @@ export function encodeHash(scenario: Scenario, thresholds: Thresholds | null): s
 export function decodeHash(hash: string): HashState {
   const shocks: Array<[string, string]> = [];
   const addCollateral: Array<[string, string]> = [];
+  const cuts: Array<[string, string]> = [];
   let all = EMPTY_SCENARIO.all;
   let t: string | null = null;
   let m: string | null = null;
@@ -112,6 +118,11 @@ export function decodeHash(hash: string): HashState {
       }
     } else if (key === 'c') {
       for (const [account, amount] of pairs(value)) upsert(addCollateral, account, amount);
+    } else if (key === 'k') {
+      for (const [target, fraction] of pairs(value)) {
+        const f = new Dec(fraction);
+        if (readCutKey(target) && f.gte(0) && f.lte(1)) upsert(cuts, target, fraction);
+      }
     } else if (key === 't') {
       t = plain(value);
     } else if (key === 'm') {
@@ -124,7 +135,7 @@ export function decodeHash(hash: string): HashState {
     if (check.ok) thresholds = check.thresholds;
   }
   return {
-    scenario: { ...EMPTY_SCENARIO, shocks: shocks.filter(([, v]) => !isZero(v)), all, addCollateral: addCollateral.filter(([, v]) => !isZero(v)) },
+    scenario: { ...EMPTY_SCENARIO, shocks: shocks.filter(([, v]) => !isZero(v)), all, addCollateral: addCollateral.filter(([, v]) => !isZero(v)), cuts: cuts.filter(([, v]) => !isZero(v)) },
     thresholds,
   };
 }

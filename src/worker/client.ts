@@ -54,8 +54,7 @@ export const SUPERSEDED = 'superseded';
 export class EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private inFlight = false;
-  private queued: { args: EvaluateArgs; resolve: (v: EvaluateOutcome | typeof SUPERSEDED) => void } | null = null;
+  private readonly channels = new Map<string, { inFlight: boolean; queued: { run: () => Promise<unknown>; resolve: (v: unknown) => void } | null }>();
 
   constructor(private readonly transport: Transport) {
     transport.onReply((reply) => {
@@ -77,24 +76,39 @@ export class EngineClient {
 
   /** Resolves with the outcome, or SUPERSEDED when a newer request replaced this one. */
   evaluateLatest(args: EvaluateArgs): Promise<EvaluateOutcome | typeof SUPERSEDED> {
+    return this.callLatest('evaluate', 'evaluate', args);
+  }
+
+  /**
+   * Latest wins, per channel (a slider's fast figures, the cards' exact figures, the table's rows):
+   * one request in flight and only the newest waiting. Answers to anything but the newest request
+   * of the channel resolve as SUPERSEDED; a failed call resolves as { ok: false, error }.
+   */
+  callLatest<M extends Method>(channel: string, method: M, args: ArgsOf<M>): Promise<ResultOf<M> | typeof SUPERSEDED> {
+    let state = this.channels.get(channel);
+    if (!state) {
+      state = { inFlight: false, queued: null };
+      this.channels.set(channel, state);
+    }
+    const lane = state;
     return new Promise((resolve) => {
-      if (this.queued) this.queued.resolve(SUPERSEDED);
-      this.queued = { args, resolve };
-      this.pump();
+      lane.queued?.resolve(SUPERSEDED);
+      lane.queued = { run: () => this.call(method, args), resolve: resolve as (v: unknown) => void };
+      this.pump(lane);
     });
   }
 
-  private pump(): void {
-    if (this.inFlight || !this.queued) return;
-    const { args, resolve } = this.queued;
-    this.queued = null;
-    this.inFlight = true;
-    this.call('evaluate', args)
-      .then((outcome) => resolve(this.queued ? SUPERSEDED : outcome))
+  private pump(lane: { inFlight: boolean; queued: { run: () => Promise<unknown>; resolve: (v: unknown) => void } | null }): void {
+    if (lane.inFlight || !lane.queued) return;
+    const { run, resolve } = lane.queued;
+    lane.queued = null;
+    lane.inFlight = true;
+    run()
+      .then((outcome) => resolve(lane.queued ? SUPERSEDED : outcome))
       .catch((e: unknown) => resolve({ ok: false, error: e instanceof Error ? e.message : String(e) }))
       .finally(() => {
-        this.inFlight = false;
-        this.pump();
+        lane.inFlight = false;
+        this.pump(lane);
       });
   }
 

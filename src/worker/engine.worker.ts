@@ -15,6 +15,7 @@ scope.onmessage = (event: MessageEvent<RequestMessage>) => {
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  // typed arrays in the result (chart series) are moved, not copied
+  // typed arrays in the result (fast figures, chart series) are moved, not copied
   scope.postMessage(reply, reply.ok ? transferablesOf(reply.result) : []);
 };
+

@@ -3,6 +3,9 @@ import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 import type { CascadeArgs, CascadeReply } from './cascade';
+import type { FastHandlers } from './fastProtocol';
+
+export type * from './fastProtocol';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
 export interface PortfolioSummary {
@@ -43,7 +46,7 @@ export type ChartsOutcome = { ok: true; charts: ChartData } | { ok: false; error
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
  */
-export interface EngineHandlers {
+export interface EngineHandlers extends FastHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
   load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */

@@ -6,6 +6,7 @@ import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio, importPortfolios } from '../import';
 import { createChartsHandler } from './chartsService';
 import { createCascadeRunner } from './cascade';
+import { FastSession } from './fastSession';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -27,17 +28,34 @@ export function createEngineService(): EngineHandlers {
   const tierTables = new Map<string, TierTable>();
   const charts = createChartsHandler(() => ({ portfolio, tierTables }));
   const cascade = createCascadeRunner();
+  // the what-if fast path, laid out on first use after each load or tier change
+  let session: FastSession | null = null;
+  const fast = (): FastSession | null => {
+    if (!session && portfolio !== EMPTY) session = new FastSession(portfolio, tierTables);
+    return session;
+  };
+  const guarded = <T>(run: (s: FastSession) => T): T | { ok: false; error: string } => {
+    const s = fast();
+    if (!s) return { ok: false, error: 'no portfolio loaded' };
+    try {
+      return run(s);
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
   return {
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
       if (!result.ok) return result;
       portfolio = result.portfolio;
+      session = null;
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
     loadFiles({ files, asOf }) {
       const result = importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) })));
       if (!result.ok) return result;
       portfolio = result.portfolio;
+      session = null;
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
     loadBrackets({ fileName, text }) {
@@ -50,6 +68,7 @@ export function createEngineService(): EngineHandlers {
       const parsed = parseLeverageBrackets(json, fileName, new Date().toISOString());
       if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
       for (const [symbol, table] of parsed.tables) tierTables.set(symbol, table);
+      session = null;
       return { ok: true, symbols: [...parsed.tables.keys()] };
     },
     evaluate({ scenario, thresholds, asOf }) {
@@ -63,5 +82,10 @@ export function createEngineService(): EngineHandlers {
     cascade(args) {
       return cascade(portfolio, tierTables, args);
     },
+    layout: () => fast()?.layout() ?? null,
+    evaluateFast: (args) => guarded((s) => s.evaluate(args)),
+    exactUnits: ({ units, ...args }) => guarded((s) => ({ ok: true as const, units: s.exactUnits(args, units) })),
+    positionRows: ({ rows, ...args }) => guarded((s) => s.positionRows(args, rows)),
+    sortRows: ({ column, desc, ...args }) => guarded((s) => ({ ok: true as const, order: s.sortRows(args, column, desc) })),
   };
 }

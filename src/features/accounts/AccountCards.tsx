@@ -1,28 +1,28 @@
 import { useMemo, useState } from 'react';
-import { useAppStore } from '../../store';
-import { allUnits, compareHealth } from '../../lib/units';
+import { EXACT_CARDS } from '../../store/engineSync';
+import { riskiestUnits, useUnitFigures } from '../../store/unitFigures';
+import { cardUnit } from './cardUnit';
 import { UnitCard } from './UnitCard';
 
-const CAP = 24;
-
-/** One card per account and margin unit; with many units, the riskiest come first. */
+/**
+ * One card per account and margin unit; with many units, the riskiest come first. The cards show
+ * exact decimal figures once the scenario rests; while a slider moves, the fast path's.
+ */
 export function AccountCards() {
-  const accounts = useAppStore((s) => s.report?.accounts);
-  const targetHF = useAppStore((s) => s.report?.scenario.targetHF ?? '1.5');
+  const figures = useUnitFigures();
   const [showAll, setShowAll] = useState(false);
-  const units = useMemo(() => {
-    const list = allUnits(accounts ?? []);
-    return list.length > CAP ? [...list].sort((a, b) => compareHealth(a.unit, b.unit)) : list;
-  }, [accounts]);
-  if (!accounts) return null;
-  const shown = showAll ? units : units.slice(0, CAP);
+  const order = useMemo(() => (figures ? riskiestUnits(figures, showAll ? Number.MAX_SAFE_INTEGER : EXACT_CARDS) : []), [figures, showAll]);
+  if (!figures) return null;
+  const total = figures.present.reduce((n, p) => n + p, 0);
+  const capped = total > EXACT_CARDS;
+  const targetHF = figures.result.scenario.targetHF;
   return (
     <section className="cards-section" aria-labelledby="cards-heading">
       <div className="section-head">
         <h2 id="cards-heading">Accounts and margin units</h2>
-        {units.length > CAP ? (
+        {capped ? (
           <span className="hint">
-            {showAll ? `all ${units.length} units, riskiest first` : `the ${CAP} riskiest of ${units.length} units`}{' '}
+            {showAll ? `all ${total} units, riskiest first` : `the ${EXACT_CARDS} riskiest of ${total.toLocaleString('en-US')} units`}{' '}
             <button type="button" className="btn btn--ghost" onClick={() => setShowAll((v) => !v)}>
               {showAll ? 'Show fewer' : 'Show all'}
             </button>
@@ -30,9 +30,10 @@ export function AccountCards() {
         ) : null}
       </div>
       <div className="cards">
-        {shown.map(({ account, unit, key }) => (
-          <UnitCard key={key} account={account} unit={unit} targetHF={targetHF} />
-        ))}
+        {order.map((i) => {
+          const { unit, pending } = cardUnit(figures, i);
+          return <UnitCard key={`${figures.account(i)}\u0000${figures.unit(i)}`} account={figures.account(i)} venue={figures.venue(i)} rows={figures.rows(i)} unit={unit} pending={pending} targetHF={targetHF} />;
+        })}
       </div>
     </section>
   );

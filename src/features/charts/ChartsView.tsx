@@ -20,7 +20,7 @@ export default function ChartsView() {
   const setChartUnit = useAppStore((s) => s.setChartUnit);
   const scenario = useAppStore((s) => s.scenario);
   const inputs = useAppStore((s) => s.thresholdInputs);
-  const reportThresholds = useAppStore((s) => s.report?.scenario);
+  const reportThresholds = useAppStore((s) => s.fast?.scenario);
   const check = validateThresholds(inputs);
   const levels = check.ok ? check.thresholds : { targetHF: reportThresholds?.targetHF ?? '1.5', marginCallHF: reportThresholds?.marginCallHF ?? '1.25' };
 

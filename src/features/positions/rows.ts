@@ -1,6 +1,7 @@
 import type { Row, SortingFn } from '@tanstack/react-table';
 import { Dec } from '../../engine/decimal';
 import type { PositionReport, Report, UnitStatus, VenueId } from '../../engine/types';
+import type { ExactPositionRow, TableLayout } from '../../worker';
 
 /** One table row: a position with the account and margin unit it belongs to. */
 export interface PositionRow {
@@ -12,6 +13,29 @@ export interface PositionRow {
   unitLabel: string;
   status: UnitStatus;
   p: PositionReport;
+  /** exact figures of an earlier scenario step, with this step's fast notional, PnL and MM */
+  pending?: boolean;
+}
+
+/** Fast figures as text for the decimal formatters (they agree within half a displayed unit). */
+function text(x: number): string | null {
+  return Number.isFinite(x) ? String(x) : null;
+}
+
+/** A table row from an exact row fetched by index; `fast` when it is from an earlier scenario step. */
+export function positionRowOf(layout: TableLayout, row: ExactPositionRow, status: UnitStatus, fast: { notional: number; pnl: number; mm: number } | null): PositionRow {
+  const unit = layout.unit[row.unit]!;
+  const p = fast ? { ...row.p, notional: text(fast.notional) ?? row.p.notional, unrealizedPnl: text(fast.pnl), maintenanceMargin: row.p.maintenanceMargin === null ? null : text(fast.mm) } : row.p;
+  return {
+    key: String(row.index),
+    account: layout.account[row.unit]!,
+    venue: layout.venue[row.unit]!,
+    unit,
+    unitLabel: unit === 'cross' ? 'Cross' : 'Isolated',
+    status,
+    p,
+    pending: fast !== null,
+  };
 }
 
 export function flattenReport(report: Report | null): PositionRow[] {

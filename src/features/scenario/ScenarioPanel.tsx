@@ -75,11 +75,11 @@ export function ScenarioPanel() {
   const summary = useAppStore((s) => s.summary);
   const scenario = useAppStore((s) => s.scenario);
   const setScenario = useAppStore((s) => s.setScenario);
-  const report = useAppStore((s) => s.report);
+  const layout = useAppStore((s) => s.layout);
   const noteId = useId();
   const volatile = useMemo(() => summary?.underlyings.filter((u) => !u.stable).map((u) => u.name) ?? [], [summary]);
   const stables = useMemo(() => summary?.underlyings.filter((u) => u.stable).map((u) => u.name) ?? [], [summary]);
-  const accounts = useMemo(() => [...new Set(report?.accounts.map((a) => a.account) ?? [])], [report]);
+  const accounts = useMemo(() => [...new Set(layout?.account ?? [])], [layout]);
   const moves = useFilter(volatile, (n) => shockOf(scenario, n) !== '0');
   const people = useFilter(accounts, (n) => collateralOf(scenario, n) !== '0');
   if (!summary) return null;

@@ -2,6 +2,7 @@
  * Pure helpers of the what-if panel. The store holds fractions as decimal strings ("-0.2");
  * the panel shows percentages. Conversions go through decimal.js only.
  */
+import { readCutKey } from '../../engine/cuts';
 import { Dec } from '../../engine/decimal';
 import type { Scenario } from '../../engine/types';
 import { groupThousands } from '../../lib/format';
@@ -89,6 +90,21 @@ export function describeScenario(scenario: Scenario): string[] {
     if (d.isZero()) continue;
     const money = groupThousands(d.abs().toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed());
     out.push(d.gt(0) ? `+${money} USD to ${account}` : `${MINUS}${money} USD from ${account}`);
+  }
+  out.push(...describeCuts(scenario));
+  return out;
+}
+
+/** The apply-cut what-ifs in words: "close 25% of alpha's cross positions", "close 50% of line 12". */
+export function describeCuts(scenario: Scenario): string[] {
+  const out: string[] = [];
+  for (const [key, fraction] of scenario.cuts ?? []) {
+    const d = new Dec(fraction);
+    if (d.isZero()) continue;
+    const pct = `${groupThousands(d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed())}%`;
+    const target = readCutKey(key);
+    if (!target) continue;
+    out.push(target.kind === 'cross' ? `close ${pct} of ${target.account}'s cross positions` : `close ${pct} of line ${target.line}`);
   }
   return out;
 }

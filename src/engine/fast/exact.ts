@@ -1,0 +1,34 @@
+/**
+ * The fast path's exact fallback: one unit recomputed by the decimal engine (units.ts unitFigures,
+ * cuts.ts withCuts) and written into the fast arrays. Used for rows the fast path does not model
+ * and for units too close to a tier cap or status level for float64 to decide.
+ */
+import { withCuts } from '../cuts';
+import { statusOf } from '../evaluate';
+import { markFactor } from '../scenario';
+import { unitFigures } from '../units';
+import type { FastBook } from './book';
+import type { FastFigures, FastScenario } from './evaluate';
+import { STATUS_CODES } from './evaluate';
+
+export function exactUnit(book: FastBook, u: number, s: FastScenario, out: FastFigures): void {
+  const prepared = book.prepared[u]!;
+  const info = book.units[u]!;
+  const added = info.mode === 'cross' ? s.decimal.addCollateral.get(info.account) : undefined;
+  const unit = added ? { ...prepared, baseBalance: prepared.baseBalance.plus(added) } : prepared;
+  const marks = unit.rows.map((row) => row.mark.times(markFactor(s.decimal, row.src.underlying)));
+  const fig = unitFigures(withCuts(unit, marks, s.decimal.cuts), marks);
+  const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
+  out.unitMarginBalance[u] = fig.marginBalance.toNumber();
+  out.unitMaintenance[u] = fig.mm.toNumber();
+  out.unitInitial[u] = fig.im.toNumber();
+  out.unitHealth[u] = hf ? hf.toNumber() : Infinity;
+  out.unitStatus[u] = STATUS_CODES.indexOf(statusOf(hf, s.decimal));
+  out.unitExact[u] = 1;
+  const start = book.unitStart[u]!;
+  fig.rows.forEach((row, k) => {
+    out.rowNotional[start + k] = row.notional.toNumber();
+    out.rowPnl[start + k] = row.pnl ? row.pnl.toNumber() : NaN;
+    out.rowMaintenance[start + k] = unit.rows[k]!.src.type === 'option' ? 0 : row.mm.toNumber();
+  });
+}
