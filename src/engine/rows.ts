@@ -1,5 +1,6 @@
 import { Dec, ONE, ZERO } from './decimal';
 import { isStablecoin } from './stablecoins';
+import { prepareOption, type OptionContext, type PreparedOption } from './options/repricing';
 import type { PortfolioRow, TierUsed } from './types';
 import { tierFor, type TierTable, type TierTables } from './venues/tiers';
 import { tierTableFor, type VenueRules } from './venues';
@@ -25,6 +26,8 @@ export interface PreparedRow {
   /** the row's own initial rate (imr, or 1 / leverage), else null: the tier or venue decides */
   ownImr: Dec | null;
   venue: VenueRules;
+  /** option rows: the model terms (priced against the underlying, options/repricing.ts) */
+  option: PreparedOption | null;
 }
 
 export interface RowRates {
@@ -39,7 +42,7 @@ function optionalDec(s: string | null): Dec | null {
   return s === null ? null : new Dec(s);
 }
 
-export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables): PreparedRow {
+export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables, options: OptionContext): PreparedRow {
   const q = new Dec(row.qty);
   const mmr = optionalDec(row.mmr);
   const table = venue.kind === 'margin' ? tierTableFor(venue, row.symbol, row.underlying, userTables) : undefined;
@@ -60,7 +63,16 @@ export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: Tie
     maintenance,
     ownImr: optionalDec(row.imr) ?? (leverage ? ONE.div(leverage) : null),
     venue,
+    option: prepareOption(row, options),
   };
+}
+
+/**
+ * The price a scenario moves for this row: its mark, or for a priced option its underlying's price
+ * (the option's own mark follows by repricing, units.ts).
+ */
+export function movingPrice(row: PreparedRow): Dec {
+  return row.option ? row.option.underlying : row.mark;
 }
 
 /** Tiers are chosen by the notional at the price being evaluated (margin-model.md). */

@@ -76,8 +76,9 @@ export const readVenue = enumReader<VenueId>(
     ['generic', 'generic'], ['default', 'generic'],
     ['binance', 'binance'], ['binance_usdm', 'binance'], ['binance_futures', 'binance'], ['binanceusdm', 'binance'],
     ['aave_v3', 'aave-v3'], ['aave', 'aave-v3'], ['aave3', 'aave-v3'], ['aavev3', 'aave-v3'],
+    ['deribit', 'deribit'],
   ],
-  'generic, binance, aave-v3',
+  'generic, binance, aave-v3, deribit',
 );
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -25,6 +25,8 @@ const NO_HAIRCUTS: ReadonlyMap<string, Dec> = new Map();
 export const VENUES: ReadonlyMap<VenueId, VenueRules> = new Map<VenueId, VenueRules>([
   ['generic', { id: 'generic', label: 'Generic', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS }],
   ['binance', { id: 'binance', label: 'Binance USDⓈ-M', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: BINANCE_TIER_TABLES, acceptsBrackets: true, haircuts: BINANCE_MULTI_ASSET_HAIRCUTS }],
+  // options: src/engine/options/deribitMargin.ts; futures rules: venues issue (treated like generic until then)
+  ['deribit', { id: 'deribit', label: 'Deribit', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS }],
   ['aave-v3', { id: 'aave-v3', label: 'Aave v3', kind: 'lending', defaultImr: ZERO, defaultMmr: ZERO, tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS }],
 ]);
 
