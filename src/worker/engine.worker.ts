@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { Method, ReplyMessage, RequestMessage } from './protocol';
 import { createEngineService } from './service';
+import { transferablesOf } from './transfer';
 
 const service = createEngineService();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,5 +15,5 @@ scope.onmessage = (event: MessageEvent<RequestMessage>) => {
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  scope.postMessage(reply);
+  scope.postMessage(reply, reply.ok ? transferablesOf(reply.result) : []);
 };

@@ -1,4 +1,5 @@
-import type { Report, Scenario, Thresholds } from '../engine/types';
+import type { RiskScenario } from '../engine/options/riskGrid';
+import type { Report, Scenario, Thresholds, VenueId } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
@@ -25,6 +26,37 @@ export interface EvaluateArgs {
 
 export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error: string };
 
+/** Which risk matrix: a preset, or a grid read from a JSON file's text. */
+export type GridChoice = 'span' | 'deribit' | 'heatmap' | { fileName: string; text: string };
+
+export interface RiskMatrixArgs {
+  scenario: Scenario;
+  grid: GridChoice;
+  /** ISO 8601 valuation time; default: now */
+  asOf?: string;
+}
+
+/** Float64 statistics (issue 4): PnL series travel as Float64Arrays, requirements as strings. */
+export type RiskMatrixOutcome =
+  | {
+      ok: true;
+      grid: { id: string; title: string; scenarios: RiskScenario[]; axes?: { prices: number[]; vols: number[] } };
+      /** the book's PnL per scenario, quote currency */
+      total: Float64Array;
+      units: Array<{ account: string; unit: string; venue: VenueId; pnl: Float64Array; requirement: string; worst: number }>;
+    }
+  | { ok: false; error: string };
+
+export interface GreeksArgs {
+  scenario: Scenario;
+  asOf?: string;
+}
+
+/** Portfolio greeks per underlying (decimal strings of float64 model figures). */
+export type GreeksOutcome =
+  | { ok: true; underlyings: Array<{ underlying: string; price: string; options: number; delta: string; gamma: string; vega: string; theta: string; rho: string }> }
+  | { ok: false; error: string };
+
 /**
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
@@ -36,6 +68,10 @@ export interface EngineHandlers {
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
+  /** Every unit's PnL over a risk matrix around the what-if, and its worst weighted loss (issue 4). */
+  riskMatrix(args: RiskMatrixArgs): RiskMatrixOutcome;
+  /** Portfolio greeks per underlying under the what-if (issue 4). */
+  greeks(args: GreeksArgs): GreeksOutcome;
 }
 
 export type Method = keyof EngineHandlers;

@@ -3,6 +3,7 @@ import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio } from '../import';
+import { createOptionHandlers } from './optionHandlers';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -44,5 +45,6 @@ export function createEngineService(): EngineHandlers {
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });
     },
+    ...createOptionHandlers(() => portfolio),
   };
 }

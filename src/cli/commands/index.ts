@@ -1,4 +1,5 @@
 import { evaluateCommand } from './evaluate';
+import { riskMatrixCommand } from './riskMatrix';
 
 /** A command takes the arguments after its name and returns what goes to stdout. */
 export type Command = (argv: readonly string[]) => string;
@@ -6,4 +7,5 @@ export type Command = (argv: readonly string[]) => string;
 /** Every subcommand of the CLI, by name. One line per command. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['evaluate', evaluateCommand],
+  ['risk-matrix', riskMatrixCommand],
 ]);

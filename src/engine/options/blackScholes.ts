@@ -49,8 +49,8 @@ export function bsPrice(type: OptionType, S: number, K: number, T: number, r: nu
 
 /** Price and greeks (Hull, Options, Futures, and Other Derivatives, ch. 15 and 19). */
 export function bsGreeks(i: BsInput): Greeks {
-  const price = bsPrice(i.type, i.S, i.K, i.T, i.r, i.sigma);
   if (degenerate(i)) {
+    const price = bsPrice(i.type, i.S, i.K, i.T, i.r, i.sigma);
     // expired (or no volatility): a step in S; gamma, vega and theta vanish away from the strike
     const itm = i.type === 'call' ? i.S > i.K : i.S < i.K;
     return { price, delta: itm ? (i.type === 'call' ? 1 : -1) : 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
@@ -64,8 +64,11 @@ export function bsGreeks(i: BsInput): Greeks {
   const gamma = pdf / (S * sigma * sqrtT);
   const vega = S * sqrtT * pdf;
   const decay = (-S * pdf * sigma) / (2 * sqrtT);
+  const n1 = normCdf(d1);
+  const n2 = normCdf(d2);
   if (i.type === 'call') {
-    return { price, delta: normCdf(d1), gamma, vega, theta: decay - r * K * df * normCdf(d2), rho: K * T * df * normCdf(d2) };
+    return { price: S * n1 - K * df * n2, delta: n1, gamma, vega, theta: decay - r * K * df * n2, rho: K * T * df * n2 };
   }
-  return { price, delta: normCdf(d1) - 1, gamma, vega, theta: decay + r * K * df * normCdf(-d2), rho: -K * T * df * normCdf(-d2) };
+  // N(-x) = 1 - N(x)
+  return { price: K * df * (1 - n2) - S * (1 - n1), delta: n1 - 1, gamma, vega, theta: decay + r * K * df * (1 - n2), rho: -K * T * df * (1 - n2) };
 }
