@@ -14,6 +14,7 @@ export interface AnalysisView {
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
   // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
+  { id: 'options', title: 'Options', view: lazy(() => import('../features/options/OptionsView')) },
 ];
 
 // keeps `lazy` imported while the list is empty

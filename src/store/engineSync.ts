@@ -2,7 +2,7 @@
  * The engine sync: the only bridge between the store and the engine. It lives outside React:
  * components call these functions or change the store; answers come back into the store.
  */
-import { createEngineClient, SUPERSEDED, type EngineClient } from '../worker';
+import { createEngineClient, SUPERSEDED, type ArgsOf, type EngineClient, type Method, type ResultOf } from '../worker';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 
@@ -16,6 +16,11 @@ function client(): EngineClient {
     useAppStore.getState().setEngineMode(created.inWorker);
   }
   return engine;
+}
+
+/** A direct engine call, for views that ask for analyses of their own (issue 4: greeks, risk matrix). */
+export function engineCall<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  return client().call(method, args);
 }
 
 function message(e: unknown): string {
