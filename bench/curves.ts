@@ -34,7 +34,7 @@ for (const positions of sizes) {
   const accounts = Math.max(10, positions / 10);
   const imported = importPortfolio({ fileName: 'bench.csv', content: generatePortfolioCsv(positions, accounts) });
   if (!imported.ok) throw new Error('generated portfolio did not import');
-  const accountsPrepared = prepareAccounts(imported.portfolio, new Map());
+  const accountsPrepared = prepareAccounts(imported.portfolio, new Map(), { asOf: new Date().toISOString(), volShock: 0, days: 0 });
   const prepareMs = time(1, () => prepareCharts(accountsPrepared));
   const prepared = prepareCharts(accountsPrepared);
   // a slider drag: the `all` move walks through -1% ... -10%

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const table: Array<Record<string, string | number>> = [];
   for (const [positions, accounts] of [[1_000, 100], [10_000, 1_000], [100_000, 10_000]] as const) {
     const portfolio = load(positions, accounts);
-    const book = prepareFastBook(prepareAccounts(portfolio, new Map()));
+    const book = prepareFastBook(prepareAccounts(portfolio, new Map(), { asOf: new Date().toISOString(), volShock: 0, days: 0 }));
     const out = allocateFigures(book);
     const times: number[] = [];
     for (let step = -30; step < 200; step++) {

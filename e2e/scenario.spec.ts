@@ -67,10 +67,9 @@ test.describe('What-if scenario', () => {
     expect(hfNumber(await alphaHF.innerText())).toBeGreaterThan(hfNumber(afterMove));
     await expect(page).toHaveURL(/#s=BTC:-0\.05&c=alpha:5000&t=1\.5&m=1\.25$/);
 
-    // options are not priced yet: the controls are shown but disabled
-    await expect(page.getByRole('slider', { name: 'Volatility shock' })).toBeDisabled();
-    await expect(page.getByRole('spinbutton', { name: 'Time shift, days' })).toBeDisabled();
-    await expect(page.getByText('options are not priced yet')).toBeVisible();
+    // the demo book holds an option: the vol shock and the time shift apply (issue 4)
+    await expect(page.getByRole('slider', { name: 'Volatility shock' })).toBeEnabled();
+    await expect(page.getByRole('spinbutton', { name: 'Time shift, days' })).toBeEnabled();
 
     await btcSlider(page).focus();
     const file = path.join('e2e', 'artifacts', 'scenario.png');

@@ -1,8 +1,10 @@
 import { crossCutKey, lineCutKey, unusedCuts, withCuts } from './cuts';
 import { Dec, ONE, ZERO, decStr, decStrOrNull } from './decimal';
 import { hfOneSolver, nearestMoves, nearestRatio } from './liquidation';
+import { nonlinearRoots } from './options/nonlinearSolver';
+import { optionFigures } from './options/report';
 import { remediationFor } from './remediation';
-import type { PreparedRow } from './rows';
+import { movingPrice, type PreparedRow } from './rows';
 import { markFactor, prepareScenario, type PreparedScenario } from './scenario';
 import {
   DEFAULT_THRESHOLDS,
@@ -33,7 +35,7 @@ export type EvaluateResult = { ok: true; report: Report } | { ok: false; error: 
 
 /** The liquidation-shock search reaches up to +1000% (x = 11), margin-model.md. */
 const MAX_UP_RATIO = new Dec(11);
-const OPTION_NOTE = 'valued at its mark; option pricing and margin are not modelled yet';
+const EXPIRED_NOTE = 'expired: valued at its mark, moved by its intrinsic value';
 
 export function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targetHF' | 'marginCallHF'>): UnitStatus {
   if (hf === null) return 'ok';
@@ -43,16 +45,26 @@ export function statusOf(hf: Dec | null, scenario: Pick<PreparedScenario, 'targe
   return 'ok';
 }
 
-/** Rows that move with a price ratio: options stay at their mark until they are priced; a row cut to nothing has no size to move. */
+/** Rows that move with a price ratio: an option moves with its underlying once it is priced; a row cut to nothing has no size to move. */
 function movesWithPrice(row: PreparedRow): boolean {
-  return row.src.type !== 'option' && !row.q.isZero();
+  return (row.src.type !== 'option' || row.option !== null) && !row.q.isZero();
 }
 
-function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec | null): PositionReport {
+/** Roots of HF = 1 in the price ratio: exact pieces for linear books, bracket + bisection with options. */
+function solverFor(unit: PreparedUnit, marks: readonly Dec[]): (moving: readonly boolean[]) => Dec[] {
+  const linear = hfOneSolver(unit, marks);
+  return (moving) => (unit.rows.some((r, i) => moving[i] && r.option) ? nonlinearRoots(unit, marks, moving) : linear(moving));
+}
+
+function positionReport(row: PreparedRow, fig: RowFigures, roots: readonly Dec[] | null, healthy: boolean): PositionReport {
   const long = row.q.gt(0);
-  const isPriced = row.src.type !== 'option';
-  const lp = isPriced && liquidationRatio ? liquidationRatio.times(fig.mark) : null;
-  const distance = lp ? (long ? fig.mark.minus(lp) : lp.minus(fig.mark)).div(fig.mark) : null;
+  const isPriced = row.src.type !== 'option' || row.option !== null;
+  const liquidationRatio = roots ? nearestRatio(roots) : null;
+  // an option's liquidation price is its underlying's; for the distance, the side of the option says nothing
+  const price = fig.underlyingPrice ?? fig.mark;
+  const lp = isPriced && liquidationRatio ? liquidationRatio.times(price) : null;
+  let distance = lp ? (long ? price.minus(lp) : lp.minus(price)).div(price) : null;
+  if (lp && row.option) distance = price.minus(lp).abs().div(price).times(healthy ? 1 : -1);
   const derivative = row.src.type === 'perp' || row.src.type === 'future';
   return {
     line: row.src.line,
@@ -76,24 +88,25 @@ function positionReport(row: PreparedRow, fig: RowFigures, liquidationRatio: Dec
     haircut: row.src.type === 'spot' ? decStr(row.haircut) : null,
     liquidationPrice: decStrOrNull(lp),
     distanceToLiquidation: decStrOrNull(distance),
-    note: isPriced ? null : OPTION_NOTE,
+    note: row.option?.expired ? EXPIRED_NOTE : null,
+    ...(row.option ? optionFigures(row.option, price, roots, isPriced) : {}),
   };
 }
 
 /** The figures of one margin unit under a scenario (cuts applied at the scenario's marks). */
 export function unitReport(uncut: PreparedUnit, scenario: PreparedScenario): UnitReport {
-  const marks = uncut.rows.map((row) => row.mark.times(markFactor(scenario, row.src.underlying)));
+  const marks = uncut.rows.map((row) => movingPrice(row).times(markFactor(scenario, row.src.underlying)));
   const unit = withCuts(uncut, marks, scenario.cuts);
   const fig = unitFigures(unit, marks);
   const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
   const marginRatio = fig.mm.isZero() ? ZERO : fig.marginBalance.gt(0) ? fig.mm.div(fig.marginBalance) : null;
-  const solve = hfOneSolver(unit, marks);
+  const solve = solverFor(unit, marks);
 
-  const ratioByUnderlying = new Map<string, Dec | null>();
+  const rootsByUnderlying = new Map<string, Dec[]>();
   for (const row of unit.rows) {
     const u = row.src.underlying;
-    if (ratioByUnderlying.has(u) || !movesWithPrice(row)) continue;
-    ratioByUnderlying.set(u, nearestRatio(solve(unit.rows.map((r) => r.src.underlying === u && movesWithPrice(r)))));
+    if (rootsByUnderlying.has(u) || !movesWithPrice(row)) continue;
+    rootsByUnderlying.set(u, solve(unit.rows.map((r) => r.src.underlying === u && movesWithPrice(r))));
   }
   const shock = nearestMoves(solve(unit.rows.map((r) => !r.stable && movesWithPrice(r))), MAX_UP_RATIO);
 
@@ -114,7 +127,7 @@ export function unitReport(uncut: PreparedUnit, scenario: PreparedScenario): Uni
     liquidationShock: { down: decStrOrNull(shock.down), up: decStrOrNull(shock.up) },
     remediation: remediationFor({ unit, marks, figures: fig, targetHF: scenario.targetHF }),
     positions: unit.rows.map((row, i) =>
-      positionReport(row, fig.rows[i]!, ratioByUnderlying.get(row.src.underlying) ?? null),
+      positionReport(row, fig.rows[i]!, rootsByUnderlying.get(row.src.underlying) ?? null, hf === null || hf.gt(ONE)),
     ),
   };
 }
@@ -154,11 +167,11 @@ export function portfolioWarnings(accounts: PreparedAccount[], scenario: Prepare
     warnings.push(`cut what-if "${key}" names no perp or future of the portfolio (cross:ACCOUNT or line:N)`);
   }
   const missingTiers = new Set<string>();
-  let options = 0;
+  const expired: string[] = [];
   for (const account of accounts) {
     for (const unit of account.units) {
       for (const row of unit.rows) {
-        if (row.src.type === 'option') options++;
+        if (row.option?.expired) expired.push(`line ${row.src.line}: ${row.src.symbol}`);
         if (account.venue.id === 'binance' && row.maintenance.kind === 'default' && row.src.type !== 'spot' && row.src.type !== 'option') {
           missingTiers.add(row.src.symbol);
         }
@@ -168,7 +181,7 @@ export function portfolioWarnings(accounts: PreparedAccount[], scenario: Prepare
   for (const symbol of missingTiers) {
     warnings.push(`no Binance tier table for ${symbol}: default rates used (mmr 0.005); load its leverage brackets for exact figures`);
   }
-  if (options > 0) warnings.push(`${options} option row(s) ${OPTION_NOTE}`);
+  if (expired.length > 0) warnings.push(`${expired.length} expired option(s), listed apart and valued at their mark: ${expired.join(', ')}`);
   return warnings;
 }
 
@@ -177,7 +190,8 @@ export function evaluatePortfolio(request: EvaluateRequest): EvaluateResult {
   const checked = prepareScenario(request.scenario ?? EMPTY_SCENARIO, request.thresholds ?? DEFAULT_THRESHOLDS);
   if (!checked.ok) return checked;
   const scenario = checked.scenario;
-  const accounts = prepareAccounts(request.portfolio, request.tierTables ?? new Map());
+  const options = { asOf: request.asOf, volShock: scenario.volShock.toNumber(), days: scenario.days.toNumber() };
+  const accounts = prepareAccounts(request.portfolio, request.tierTables ?? new Map(), options);
   const reports: AccountReport[] = accounts.map((account) => ({
     account: account.account,
     venue: account.venue.id,

@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO } from './decimal';
-import { isLinear, marginNotionalAt, maintenanceMargin, ratesAt, type PreparedRow } from './rows';
+import { isLinear, marginNotionalAt, maintenanceMargin, movingPrice, ratesAt, type PreparedRow } from './rows';
 import { rowFigures, type PreparedUnit } from './units';
 
 /**
@@ -151,7 +151,7 @@ function rowEvents(unit: PreparedUnit, row: PreparedRow, base: Dec): { first: Pi
  * costs one pass over the unit plus the moving rows.
  */
 export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving: readonly boolean[]) => Dec[] {
-  const contributions = unit.rows.map((row, i) => contribution(unit, row, marks[i] ?? row.mark));
+  const contributions = unit.rows.map((row, i) => contribution(unit, row, marks[i] ?? movingPrice(row)));
   const total = contributions.reduce<Piece>(
     (sum, c) => add(sum, constantPiece(c.f, c.mm), 1),
     constantPiece(unit.baseBalance, ZERO),
@@ -165,7 +165,7 @@ export function hfOneSolver(unit: PreparedUnit, marks: readonly Dec[]): (moving:
       const c = contributions[i]!;
       let r = eventsOf.get(i);
       if (!r) {
-        r = rowEvents(unit, row, marks[i] ?? row.mark);
+        r = rowEvents(unit, row, marks[i] ?? movingPrice(row));
         eventsOf.set(i, r);
       }
       sum = add(add(sum, constantPiece(c.f, c.mm), -1), r.first, 1);
@@ -248,7 +248,7 @@ export function sizeRatioForMaintenance(unit: PreparedUnit, marks: readonly Dec[
   let sum: Piece = constantPiece(targetMm, ZERO);
   const events: PieceEvent[] = [];
   unit.rows.forEach((row, i) => {
-    const mark = marks[i] ?? row.mark;
+    const mark = marks[i] ?? movingPrice(row);
     if (cut[i] && isCuttable(row)) {
       const segments = sizeSegments(row, mark).map((s) => ({ from: s.from, piece: asGap(s.piece) }));
       sum = add(sum, segments[0]!.piece, 1);

@@ -1,5 +1,6 @@
 import { Dec, ONE, ZERO } from './decimal';
 import { isStablecoin } from './stablecoins';
+import { prepareOption, type OptionContext, type PreparedOption } from './options/repricing';
 import type { PortfolioRow, TierUsed } from './types';
 import { tierFor, type TierTable, type TierTables } from './venues/tiers';
 import { tierTableFor, type VenueRules } from './venues';
@@ -32,6 +33,8 @@ export interface PreparedRow {
   /** the row's own initial rate (imr, or 1 / leverage), else null: the tier or venue decides */
   ownImr: Dec | null;
   venue: VenueRules;
+  /** option rows: the model terms (priced against the underlying, options/repricing.ts) */
+  option: PreparedOption | null;
 }
 
 export interface RowRates {
@@ -74,7 +77,7 @@ function maintenanceOf(row: PortfolioRow, venue: VenueRules, table: TierTable | 
   return { kind: 'default', mmr: venue.defaultMmr };
 }
 
-export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables): PreparedRow {
+export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables, options: OptionContext): PreparedRow {
   const q = new Dec(row.qty);
   // tier tables are in the quote currency of linear contracts; inverse tiers (in coins) are not shipped
   const table = venue.kind === 'margin' && row.inverse !== true ? tierTableFor(venue, row.symbol, row.underlying, userTables) : undefined;
@@ -96,7 +99,16 @@ export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: Tie
     maintenance: maintenanceOf(row, venue, table),
     ownImr: optionalDec(row.imr) ?? (leverage ? ONE.div(leverage) : null),
     venue,
+    option: prepareOption(row, options),
   };
+}
+
+/**
+ * The price a scenario moves for this row: its mark, or for a priced option its underlying's price
+ * (the option's own mark follows by repricing, units.ts).
+ */
+export function movingPrice(row: PreparedRow): Dec {
+  return row.option ? row.option.underlying : row.mark;
 }
 
 /**

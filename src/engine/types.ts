@@ -124,6 +124,18 @@ export interface PositionReport {
   liquidationPrice: string | null;
   distanceToLiquidation: string | null;
   note: string | null;
+  /** options (issue 4): Black-Scholes price and greeks per unit of underlying under the scenario */
+  theoreticalPrice?: string;
+  delta?: string;
+  gamma?: string;
+  /** per 1.00 of volatility */
+  vega?: string;
+  /** per year */
+  theta?: string;
+  /** per 1.00 of rate */
+  rho?: string;
+  /** options: every underlying price at which the unit's HF is 1 (a straddle can have two); liquidationPrice is the nearest */
+  liquidationPrices?: string[];
 }
 
 /** What brings a unit back to its target HF (margin-model.md; issue: what-if). Amounts in quote currency. */

@@ -1,7 +1,10 @@
 import { Dec, ZERO } from './decimal';
+import { optionMargin } from './options/optionMargin';
+import { repricedMark, type OptionContext } from './options/repricing';
 import {
   maintenanceMargin,
   marginNotionalAt,
+  movingPrice,
   notionalAt,
   pnlAt,
   prepareRow,
@@ -32,7 +35,7 @@ export interface PreparedAccount {
 }
 
 /** Groups rows into accounts (in order of first appearance) and their margin units. */
-export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): PreparedAccount[] {
+export function prepareAccounts(portfolio: Portfolio, userTables: TierTables, options: OptionContext): PreparedAccount[] {
   const accounts = new Map<string, PreparedAccount>();
   const crossOf = new Map<string, PreparedUnit>();
   for (const row of portfolio.rows) {
@@ -41,7 +44,7 @@ export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): P
       account = { account: row.account, venue: venueRules(row.venue), units: [] };
       accounts.set(row.account, account);
     }
-    const prepared = prepareRow(row, account.venue, userTables);
+    const prepared = prepareRow(row, account.venue, userTables, options);
     if (row.marginMode === 'isolated') {
       account.units.push({
         id: `isolated:${row.symbol}:${row.line}`,
@@ -67,6 +70,8 @@ export function prepareAccounts(portfolio: Portfolio, userTables: TierTables): P
 /** The figures of one row at one mark. */
 export interface RowFigures {
   mark: Dec;
+  /** options: the underlying price the row was evaluated at (its mark follows by repricing) */
+  underlyingPrice?: Dec;
   notional: Dec;
   pnl: Dec | null;
   /** spot: collateral after haircut or minus the debt; option: market value */
@@ -91,12 +96,16 @@ export function rowFigures(unit: PreparedUnit, row: PreparedRow, mark: Dec): Row
       return { mark, notional, pnl, value: null, balance: pnl, im: marginNotional.times(rates.imr), mm: maintenanceMargin(marginNotional, rates), rates };
     }
     case 'option': {
-      // Valued at its mark; option pricing and option margin are not modelled yet.
-      const value = row.q.times(row.cs).times(mark);
-      const pnl = pnlAt(row, mark);
-      const notional = row.absQ.times(row.cs).times(new Dec(row.src.option?.underlyingPrice ?? mark));
+      // `mark` is the price that moves (movingPrice): the underlying's; the option is repriced there
+      const option = row.option;
+      const optionMark = option ? repricedMark(option, row.mark, mark) : mark;
+      const size = row.q.times(row.cs);
+      const value = size.times(optionMark);
+      const pnl = pnlAt(row, optionMark);
+      const notional = row.absQ.times(row.cs).times(option ? mark : optionMark);
       const balance = unit.mode === 'isolated' ? pnl : value;
-      return { mark, notional, pnl, value, balance, im: ZERO, mm: ZERO, rates: null };
+      const margin = option ? optionMargin({ venue: unit.venue.id, option, size, underlyingPrice: mark, mark: optionMark }) : { im: ZERO, mm: ZERO };
+      return { mark: optionMark, underlyingPrice: mark, notional, pnl, value, balance, im: margin.im, mm: margin.mm, rates: null };
     }
     case 'spot': {
       const value = spotValueAt(row, mark);
@@ -133,7 +142,7 @@ export function unitFigures(unit: PreparedUnit, marks: readonly Dec[]): UnitFigu
   let im = ZERO;
   let mm = ZERO;
   const rows = unit.rows.map((row, i) => {
-    const f = rowFigures(unit, row, marks[i] ?? row.mark);
+    const f = rowFigures(unit, row, marks[i] ?? movingPrice(row));
     if (row.src.type === 'spot') {
       if (row.q.gt(0)) collateral = collateral.plus(f.value ?? ZERO);
       else debt = debt.minus(f.value ?? ZERO);

@@ -83,7 +83,11 @@ export function readRow(r: RowReader): RowOutcome {
   const symbol = r.require('symbol', r.text('symbol') || null, 'the instrument symbol, e.g. BTCUSDT');
   const info = symbol ? inferSymbol(symbol) : null;
   const type = symbol ? instrumentType(r, info, symbol) : null;
-  const underlying = r.text('underlying').toUpperCase() || info?.underlying || null;
+  const underlyingColumn = r.text('underlying').toUpperCase();
+  // an option symbol states its own type and underlying: a column that says otherwise is a mistake
+  if (info?.type === 'option' && type && type !== 'option') r.problem('type', `expected option as the symbol "${symbol}" says; the symbol and the type column disagree`);
+  if (info?.type === 'option' && underlyingColumn && underlyingColumn !== info.underlying) r.problem('underlying', `expected ${info.underlying} as the symbol says; the symbol and the underlying column disagree`);
+  const underlying = underlyingColumn || info?.underlying || null;
   if (symbol && type && !underlying) r.problem('underlying', `missing value: cannot tell the underlying of "${symbol}"; add an underlying column`);
 
   const q = signedQty(r);

@@ -2,7 +2,7 @@
  * The engine sync: the only bridge between the store and the engine. It lives outside React:
  * components call these functions or change the store; answers come back into the store.
  */
-import { createEngineClient, SUPERSEDED, type EngineClient, type ExactPositionRow, type FastArgs, type SortColumn } from '../worker';
+import { createEngineClient, SUPERSEDED, type ArgsOf, type EngineClient, type ExactPositionRow, type FastArgs, type Method, type ResultOf, type SortColumn } from '../worker';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 import { riskiestUnits, selectUnitFigures } from './unitFigures';
@@ -22,6 +22,11 @@ function client(): EngineClient {
 /** The one engine client, for the syncs of other handlers (charts, cascade); started on first use. */
 export function engineClient(): EngineClient {
   return client();
+}
+
+/** A direct engine call, for views that ask for analyses of their own (issue 4: greeks, risk matrix). */
+export function engineCall<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  return client().call(method, args);
 }
 
 function message(e: unknown): string {

@@ -15,7 +15,7 @@ export function createChartsHandler(current: () => { portfolio: Portfolio; tierT
     const { portfolio, tierTables } = current();
     const tables = [...tierTables.values()];
     const same = cache && cache.portfolio === portfolio && cache.tables.length === tables.length && cache.tables.every((t, i) => t === tables[i]);
-    if (!cache || !same) cache = { portfolio, tables, prepared: prepareCharts(prepareAccounts(portfolio, tierTables)) };
+    if (!cache || !same) cache = { portfolio, tables, prepared: prepareCharts(prepareAccounts(portfolio, tierTables, { asOf: new Date().toISOString(), volShock: 0, days: 0 })) };
     return cache.prepared;
   };
   return ({ scenario, thresholds, unit, ladderSize }) => {

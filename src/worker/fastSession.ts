@@ -41,7 +41,8 @@ export class FastSession {
     private readonly portfolio: Portfolio,
     private readonly tierTables: TierTables,
   ) {
-    this.accounts = prepareAccounts(portfolio, tierTables);
+    // options prepared for today; a what-if's vol and time reprice in the exact fallback (fast/exact.ts)
+    this.accounts = prepareAccounts(portfolio, tierTables, { asOf: new Date().toISOString(), volShock: 0, days: 0 });
     this.book = prepareFastBook(this.accounts);
   }
 

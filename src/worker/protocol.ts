@@ -1,6 +1,7 @@
 import type { VenueComparison } from '../engine/compare';
 import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
-import type { Report, Scenario, Thresholds } from '../engine/types';
+import type { RiskScenario } from '../engine/options/riskGrid';
+import type { Report, Scenario, Thresholds, VenueId } from '../engine/types';
 import type { ImportProblem } from '../import/types';
 import type { CascadeArgs, CascadeReply } from './cascade';
 import type { FastHandlers } from './fastProtocol';
@@ -14,6 +15,8 @@ export interface PortfolioSummary {
   accounts: number;
   /** underlyings in order of first appearance, stablecoins flagged */
   underlyings: Array<{ name: string; stable: boolean }>;
+  /** how many option rows: the vol-shock and time-shift controls need options to act on */
+  options: number;
 }
 
 export type LoadOutcome =
@@ -42,6 +45,37 @@ export interface ChartsArgs {
 
 export type ChartsOutcome = { ok: true; charts: ChartData } | { ok: false; error: string };
 
+/** Which risk matrix: a preset, or a grid read from a JSON file's text. */
+export type GridChoice = 'span' | 'deribit' | 'heatmap' | { fileName: string; text: string };
+
+export interface RiskMatrixArgs {
+  scenario: Scenario;
+  grid: GridChoice;
+  /** ISO 8601 valuation time; default: now */
+  asOf?: string;
+}
+
+/** Float64 statistics (issue 4): PnL series travel as Float64Arrays, requirements as strings. */
+export type RiskMatrixOutcome =
+  | {
+      ok: true;
+      grid: { id: string; title: string; scenarios: RiskScenario[]; axes?: { prices: number[]; vols: number[] } };
+      /** the book's PnL per scenario, quote currency */
+      total: Float64Array;
+      units: Array<{ account: string; unit: string; venue: VenueId; pnl: Float64Array; requirement: string; worst: number }>;
+    }
+  | { ok: false; error: string };
+
+export interface GreeksArgs {
+  scenario: Scenario;
+  asOf?: string;
+}
+
+/** Portfolio greeks per underlying (decimal strings of float64 model figures). */
+export type GreeksOutcome =
+  | { ok: true; underlyings: Array<{ underlying: string; price: string; options: number; delta: string; gamma: string; vega: string; theta: string; rho: string }> }
+  | { ok: false; error: string };
+
 /**
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
@@ -61,6 +95,10 @@ export interface EngineHandlers extends FastHandlers {
   charts(args: ChartsArgs): ChartsOutcome;
   /** A liquidation cascade over the current portfolio from the scenario's shock (issue 6). */
   cascade(args: CascadeArgs): CascadeReply;
+  /** Every unit's PnL over a risk matrix around the what-if, and its worst weighted loss (issue 4). */
+  riskMatrix(args: RiskMatrixArgs): RiskMatrixOutcome;
+  /** Portfolio greeks per underlying under the what-if (issue 4). */
+  greeks(args: GreeksArgs): GreeksOutcome;
 }
 
 export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };

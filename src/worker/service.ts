@@ -7,6 +7,7 @@ import { importPortfolio, importPortfolios } from '../import';
 import { createChartsHandler } from './chartsService';
 import { createCascadeRunner } from './cascade';
 import { FastSession } from './fastSession';
+import { createOptionHandlers } from './optionHandlers';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -17,6 +18,7 @@ function summarize(portfolio: Portfolio): PortfolioSummary {
     rows: portfolio.rows.length,
     accounts: new Set(portfolio.rows.map((r) => r.account)).size,
     underlyings: [...underlyings].map(([name, stable]) => ({ name, stable })),
+    options: portfolio.rows.filter((r) => r.type === 'option').length,
   };
 }
 
@@ -87,5 +89,6 @@ export function createEngineService(): EngineHandlers {
     exactUnits: ({ units, ...args }) => guarded((s) => ({ ok: true as const, units: s.exactUnits(args, units) })),
     positionRows: ({ rows, ...args }) => guarded((s) => s.positionRows(args, rows)),
     sortRows: ({ column, desc, ...args }) => guarded((s) => ({ ok: true as const, order: s.sortRows(args, column, desc) })),
+    ...createOptionHandlers(() => portfolio),
   };
 }

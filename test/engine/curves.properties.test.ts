@@ -64,7 +64,7 @@ describe('HF curve against the engine (property)', () => {
         const report = evaluatePortfolio({ portfolio, scenario, asOf: AS_OF });
         const checked = prepareScenario(scenario, DEFAULT_THRESHOLDS);
         if (!report.ok || !checked.ok) return;
-        const prepared = prepareCharts(prepareAccounts(portfolio, new Map()));
+        const prepared = prepareCharts(prepareAccounts(portfolio, new Map(), { asOf: AS_OF, volShock: 0, days: 0 }));
         for (const curve of portfolioCurves(prepared, checked.scenario)) {
           const unit = report.report.accounts.find((a) => a.account === curve.account)!.units.find((u) => u.unit === curve.unit)!;
           // the curve at the scenario's own move is the report's unit
@@ -106,7 +106,7 @@ describe('HF curve against the engine (property)', () => {
     const rows = toRows([{ venue: 'binance', usdt: 2000, btc: 0, perps: [{ underlying: 'BTC', qty: '0.5', short: false, entry: 0, isolated: false }] }]);
     const checked = prepareScenario(EMPTY_SCENARIO, DEFAULT_THRESHOLDS);
     if (!checked.ok) throw new Error(checked.error);
-    const [curve] = portfolioCurves(prepareCharts(prepareAccounts({ source: 'p', rows }, new Map())), checked.scenario);
+    const [curve] = portfolioCurves(prepareCharts(prepareAccounts({ source: 'p', rows }, new Map(), { asOf: AS_OF, volShock: 0, days: 0 })), checked.scenario);
     const report = evaluatePortfolio({ portfolio: { source: 'p', rows }, asOf: AS_OF });
     if (!report.ok) throw new Error(report.error);
     // 0.5 BTC at 60,000 = 30,000 notional, tier 1 (mmr 0.004): MM = 120, MB = 2000: HF = 2000 / 120 = 16.666...

@@ -4,12 +4,12 @@ import { Dec } from '../../src/engine/decimal';
 import { prepareScenario } from '../../src/engine/scenario';
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type PortfolioRow, type Scenario } from '../../src/engine/types';
 import { prepareAccounts } from '../../src/engine/units';
-import { row, spot } from './helpers';
+import { AS_OF, row, spot } from './helpers';
 
 function charts(rows: PortfolioRow[], scenario: Scenario = EMPTY_SCENARIO, unit: { account: string; unit: string } | null = null) {
   const checked = prepareScenario(scenario, DEFAULT_THRESHOLDS);
   if (!checked.ok) throw new Error(checked.error);
-  return chartData(prepareCharts(prepareAccounts({ source: 't.csv', rows }, new Map())), { scenario: checked.scenario, unit });
+  return chartData(prepareCharts(prepareAccounts({ source: 't.csv', rows }, new Map(), { asOf: AS_OF, volShock: 0, days: 0 })), { scenario: checked.scenario, unit });
 }
 
 /** The Binance FAQ book (public/samples/binance-faq.csv): 500 USDT wallet, 0.02 BTC long at 50,000, 20x. */

@@ -5,7 +5,7 @@ import { compileScenario, evaluateFast, prepareFastBook, STATUS_CODES, type Fast
 import { prepareScenario } from '../../src/engine/scenario';
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type PortfolioRow, type Report, type Scenario, type Thresholds } from '../../src/engine/types';
 import { prepareAccounts } from '../../src/engine/units';
-import { evaluate, row, spot } from './helpers';
+import { AS_OF, evaluate, row, spot } from './helpers';
 
 /**
  * Reconciliation: the float64 fast path against the decimal engine. The tolerance is half of the
@@ -18,7 +18,7 @@ const HALF_HF_STEP = 0.005;
 function fast(rows: PortfolioRow[], scenario: Scenario, thresholds: Thresholds = DEFAULT_THRESHOLDS) {
   const checked = prepareScenario(scenario, thresholds);
   if (!checked.ok) throw new Error(checked.error);
-  const book = prepareFastBook(prepareAccounts({ source: 't.csv', rows }, new Map()));
+  const book = prepareFastBook(prepareAccounts({ source: 't.csv', rows }, new Map(), { asOf: AS_OF, volShock: 0, days: 0 }));
   return { book, figures: evaluateFast(book, compileScenario(book, checked.scenario)) };
 }
 
@@ -118,6 +118,9 @@ const scenarioArb = (rows: PortfolioRow[]) =>
   fc.record({
     shocks: fc.array(fc.tuple(fc.constantFrom('BTC', 'ETH', 'SOL', 'USDT'), dec(-0.9, 2, 1000)), { maxLength: 3 }),
     all: dec(-0.9, 3, 200),
+    // options: the vol shock and time shift reprice them (exact fallback)
+    volShock: dec(-0.5, 1, 100),
+    days: dec(0, 30, 1),
     addCollateral: fc.array(fc.tuple(fc.constantFrom('acct0', 'acct1', 'acct2', 'nobody'), dec(-5000, 50000, 100)), { maxLength: 2 }),
     cuts: fc.array(
       fc.tuple(fc.oneof(fc.constantFrom('cross:acct0', 'cross:acct1'), fc.constantFrom(...rows.map((r) => `line:${r.line}`))), dec(0, 1, 100)),

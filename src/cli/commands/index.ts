@@ -1,6 +1,7 @@
 import { compareVenuesCommand } from './compareVenues';
 import { cascadeCommand } from './cascade';
 import { evaluateCommand } from './evaluate';
+import { riskMatrixCommand } from './riskMatrix';
 
 /** A command takes the arguments after its name and returns what goes to stdout. */
 export type Command = (argv: readonly string[]) => string;
@@ -10,4 +11,5 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['evaluate', evaluateCommand],
   ['compare-venues', compareVenuesCommand],
   ['cascade', cascadeCommand],
+  ['risk-matrix', riskMatrixCommand],
 ]);

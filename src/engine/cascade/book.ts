@@ -75,7 +75,9 @@ export function equitySlope(row: PreparedRow): Dec {
 export function prepareCascadeBook(portfolio: Portfolio, userTables: TierTables): CascadeBook {
   const units: PreparedUnit[] = [];
   const names: string[] = [];
-  for (const account of prepareAccounts(portfolio, userTables)) {
+  // the cascade holds options at their mark (docs/cascade.md): without their model terms the engine does too
+  const held = { ...portfolio, rows: portfolio.rows.map((r) => (r.option ? { ...r, option: null } : r)) };
+  for (const account of prepareAccounts(held, userTables, { asOf: '1970-01-01T00:00:00Z', volShock: 0, days: 0 })) {
     for (const unit of account.units) {
       units.push(unit);
       names.push(`${unit.account} · ${unit.mode === 'cross' ? 'cross' : unit.id.replace(/^isolated:/, 'isolated ').replace(/:\d+$/, '')}`);

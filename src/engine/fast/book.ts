@@ -102,7 +102,8 @@ function kindOf(unit: PreparedUnit, row: PreparedRow): RowKind {
     case 'future':
       return linearInFastPath(row) ? RowKind.Linear : RowKind.Exact;
     case 'option':
-      return RowKind.Option;
+      // a priced option is repriced by Black-Scholes under the scenario: the decimal engine's job
+      return row.option ? RowKind.Exact : RowKind.Option;
     case 'spot':
       if (row.q.gte(0)) return RowKind.SpotAsset;
       return unit.venue.kind === 'lending' ? RowKind.LendingDebt : RowKind.SpotDebt;

@@ -5,18 +5,28 @@
  */
 import { withCuts } from '../cuts';
 import { statusOf } from '../evaluate';
+import { optionUnderWhatIf } from '../options/repricing';
+import { movingPrice } from '../rows';
+import type { PreparedUnit } from '../units';
 import { markFactor } from '../scenario';
 import { unitFigures } from '../units';
 import type { FastBook } from './book';
 import type { FastFigures, FastScenario } from './evaluate';
 import { STATUS_CODES } from './evaluate';
 
+/** Options were prepared with no vol shock or time shift; a what-if with them reprices here. */
+function withOptionWhatIf(unit: PreparedUnit, volShock: number, days: number): PreparedUnit {
+  if ((volShock === 0 && days === 0) || !unit.rows.some((r) => r.option)) return unit;
+  return { ...unit, rows: unit.rows.map((r) => (r.option ? { ...r, option: optionUnderWhatIf(r.option, volShock, days) } : r)) };
+}
+
 export function exactUnit(book: FastBook, u: number, s: FastScenario, out: FastFigures): void {
   const prepared = book.prepared[u]!;
   const info = book.units[u]!;
   const added = info.mode === 'cross' ? s.decimal.addCollateral.get(info.account) : undefined;
-  const unit = added ? { ...prepared, baseBalance: prepared.baseBalance.plus(added) } : prepared;
-  const marks = unit.rows.map((row) => row.mark.times(markFactor(s.decimal, row.src.underlying)));
+  const withCollateral = added ? { ...prepared, baseBalance: prepared.baseBalance.plus(added) } : prepared;
+  const unit = withOptionWhatIf(withCollateral, s.decimal.volShock.toNumber(), s.decimal.days.toNumber());
+  const marks = unit.rows.map((row) => movingPrice(row).times(markFactor(s.decimal, row.src.underlying)));
   const fig = unitFigures(withCuts(unit, marks, s.decimal.cuts), marks);
   const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
   out.unitMarginBalance[u] = fig.marginBalance.toNumber();
@@ -29,6 +39,6 @@ export function exactUnit(book: FastBook, u: number, s: FastScenario, out: FastF
   fig.rows.forEach((row, k) => {
     out.rowNotional[start + k] = row.notional.toNumber();
     out.rowPnl[start + k] = row.pnl ? row.pnl.toNumber() : NaN;
-    out.rowMaintenance[start + k] = unit.rows[k]!.src.type === 'option' ? 0 : row.mm.toNumber();
+    out.rowMaintenance[start + k] = row.mm.toNumber();
   });
 }

@@ -46,7 +46,7 @@ export const VENUES: ReadonlyMap<VenueId, VenueRules> = new Map<VenueId, VenueRu
   ['okx', { id: 'okx', label: 'OKX', kind: 'margin', defaultImr: new Dec('0.01'), defaultMmr: new Dec('0.005'), tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS, liquidationFee: OKX_TAKER_FEE, asOf: OKX_AS_OF, source: OKX_SOURCE }],
   // unknown coins: Hyperliquid's most common table, 10x, so mmr = 1 / (2 × 10) and imr = 1 / 10
   ['hyperliquid', { id: 'hyperliquid', label: 'Hyperliquid', kind: 'margin', defaultImr: new Dec('0.1'), defaultMmr: new Dec('0.05'), tiers: HYPERLIQUID_TIER_TABLES, acceptsBrackets: false, haircuts: NO_HAIRCUTS, asOf: HYPERLIQUID_AS_OF, source: HYPERLIQUID_SOURCE }],
-  ['deribit', { id: 'deribit', label: 'Deribit futures', kind: 'margin', defaultImr: DERIBIT_FUTURES.imr, defaultMmr: DERIBIT_FUTURES.mmr, tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS, sizeScaled: DERIBIT_FUTURES, asOf: DERIBIT_AS_OF, source: DERIBIT_SOURCE }],
+  ['deribit', { id: 'deribit', label: 'Deribit', kind: 'margin', defaultImr: DERIBIT_FUTURES.imr, defaultMmr: DERIBIT_FUTURES.mmr, tiers: NO_TIERS, acceptsBrackets: false, haircuts: NO_HAIRCUTS, sizeScaled: DERIBIT_FUTURES, asOf: DERIBIT_AS_OF, source: DERIBIT_SOURCE }],
 ]);
 
 export function venueRules(id: VenueId): VenueRules {

@@ -30,7 +30,7 @@ function Side({ r }: { r: PositionRow }) {
   return <span className={`side side--${side}`}>{text}</span>;
 }
 
-/** Tier figures (spot rows: their collateral haircut); a row's note (e.g. an option the engine does not price yet) shows as a badge with the note as its title. */
+/** Tier figures (spot rows: their collateral haircut); a row's note (e.g. an expired option) shows as a badge with the note as its title. */
 function Tier({ r }: { r: PositionRow }) {
   const { bracket, mmr, maintenanceAmount, note, type, haircut } = r.p;
   const tier =
@@ -40,7 +40,7 @@ function Tier({ r }: { r: PositionRow }) {
       {tier ?? (note ? null : '—')}
       {note ? (
         <span className="badge" title={note}>
-          {tier ? 'ⓘ' : type === 'option' ? 'not priced yet' : 'note'}
+          {tier ? 'ⓘ' : type === 'option' ? 'expired' : 'note'}
         </span>
       ) : null}
     </>

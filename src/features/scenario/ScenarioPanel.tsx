@@ -2,10 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
 import { collateralOf, parseAmount, shockOf, withAll, withCollateral, withShock } from './edit';
 import { PercentControl } from './PercentControl';
+import { VolTimeControls } from '../options/VolTimeControls';
 
 /** Beyond this many underlyings or accounts, a filter field shows the matches (and the active ones). */
 const CAP = 12;
-const NOT_PRICED = 'options are not priced yet';
 
 function useFilter(names: string[], isActive: (name: string) => boolean) {
   const [query, setQuery] = useState('');
@@ -76,7 +76,7 @@ export function ScenarioPanel() {
   const scenario = useAppStore((s) => s.scenario);
   const setScenario = useAppStore((s) => s.setScenario);
   const layout = useAppStore((s) => s.layout);
-  const noteId = useId();
+  const hasOptions = (summary?.options ?? 0) > 0;
   const volatile = useMemo(() => summary?.underlyings.filter((u) => !u.stable).map((u) => u.name) ?? [], [summary]);
   const stables = useMemo(() => summary?.underlyings.filter((u) => u.stable).map((u) => u.name) ?? [], [summary]);
   const accounts = useMemo(() => [...new Set(layout?.account ?? [])], [layout]);
@@ -117,21 +117,7 @@ export function ScenarioPanel() {
           ))}
         </div>
       ) : null}
-      <div className="scenario__group scenario__later" role="group" aria-label="Options (not priced yet)">
-        <div className="move">
-          <label className="move__label" htmlFor={`${noteId}-vol`}>
-            Volatility shock
-          </label>
-          <input id={`${noteId}-vol`} className="move__range" type="range" min={-90} max={300} step={1} defaultValue={0} disabled aria-describedby={noteId} />
-        </div>
-        <div className="field field--number scenario__days">
-          <label htmlFor={`${noteId}-days`}>Time shift, days</label>
-          <input id={`${noteId}-days`} type="number" defaultValue={0} disabled aria-describedby={noteId} />
-        </div>
-        <p id={noteId} className="hint scenario__note">
-          {NOT_PRICED}
-        </p>
-      </div>
+      <VolTimeControls hasOptions={hasOptions} />
       {accounts.length > 0 ? (
         <fieldset className="scenario__group scenario__collateral">
           <legend>Add (+) / withdraw (−) collateral, USD</legend>

@@ -58,6 +58,17 @@ export function withAll(scenario: Scenario, fraction: string): Scenario {
   return { ...scenario, all: new Dec(fraction).isZero() ? '0' : fraction };
 }
 
+/** The relative vol shock (options): "0.2" means iv * 1.2; zero is today's "0". */
+export function withVolShock(scenario: Scenario, fraction: string): Scenario {
+  return { ...scenario, volShock: new Dec(fraction).isZero() ? '0' : fraction };
+}
+
+/** The time shift in days (options); zero is today's "0". */
+export function withDays(scenario: Scenario, days: string): Scenario {
+  const d = new Dec(days);
+  return { ...scenario, days: d.isZero() ? '0' : canonical(d) };
+}
+
 export function collateralOf(scenario: Scenario, account: string): string {
   return scenario.addCollateral.find(([name]) => name === account)?.[1] ?? '0';
 }
@@ -85,6 +96,8 @@ export function describeScenario(scenario: Scenario): string[] {
   const out: string[] = [];
   for (const [name, fraction] of scenario.shocks) if (!new Dec(fraction).isZero()) out.push(`${name} ${formatMove(fraction)}`);
   if (!new Dec(scenario.all).isZero()) out.push(`all ${formatMove(scenario.all)}`);
+  if (!new Dec(scenario.volShock).isZero()) out.push(`vol ${formatMove(scenario.volShock)}`);
+  if (!new Dec(scenario.days).isZero()) out.push(`+${scenario.days} days`);
   for (const [account, amount] of scenario.addCollateral) {
     const d = new Dec(amount);
     if (d.isZero()) continue;

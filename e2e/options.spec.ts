@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './test';
+
+test.describe('options tab', () => {
+  test('the heatmap renders and follows the sliders; the greeks panel shows figures', async ({ dashboard }, testInfo) => {
+    const { page } = dashboard;
+    await dashboard.goto();
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await dashboard.sampleSelect.selectOption('options.csv');
+    await expect(dashboard.loadedFile).toHaveText('options.csv');
+
+    await page.getByRole('tab', { name: 'Options' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Options' });
+    const heatmap = panel.getByTestId('pnl-heatmap');
+    await expect(heatmap).toBeVisible();
+    // 21 price moves x 11 vol moves, the worst cell outlined and the what-if ringed
+    await expect(heatmap.locator('.recharts-scatter-symbol')).toHaveCount(231);
+    await expect(heatmap.getByTestId('worst-cell')).toHaveCount(1);
+    await expect(heatmap.getByTestId('current-cell')).toHaveCount(1);
+    await expect(panel.getByText('Price move of every non-stable underlying, %')).toBeVisible();
+    const worst = panel.getByTestId('heatmap-worst');
+    await expect(worst).toContainText(/Worst cell: -[\d,]+\.\d\d USD at price [+-]\d+%, vol [+-]?\d+%/);
+
+    // hovering a cell shows its figure
+    await heatmap.locator('.recharts-scatter-symbol').nth(0).hover();
+    await expect(panel.getByRole('status').filter({ hasText: 'price -50%, vol -50%' })).toContainText('USD');
+
+    // greeks per underlying: the short straddle is short gamma and vega
+    const btc = panel.getByTestId('greeks-BTC');
+    await expect(btc).toBeVisible();
+    await expect(btc.getByRole('cell').nth(1)).toHaveText('3');
+    await expect(btc.getByRole('cell').nth(3)).toHaveText(/^-\d/);
+    await expect(panel.getByTestId('greeks-ETH')).toBeVisible();
+    await expect(panel.getByRole('table', { name: /Scenario margin/ })).toContainText('deribit-desk · Cross');
+
+    // a vol shock: the heatmap is recomputed around the new what-if
+    const before = await worst.innerText();
+    await page.getByRole('spinbutton', { name: 'Volatility shock, %' }).fill('40');
+    await expect(page.getByRole('region', { name: 'Scenario active' })).toContainText('vol +40%');
+    await expect(worst).not.toHaveText(before);
+    // and a price move of every underlying, too
+    const afterVol = await worst.innerText();
+    await page.getByRole('spinbutton', { name: 'All non-stable assets, %' }).fill('-10');
+    await expect(worst).not.toHaveText(afterVol);
+
+    await panel.scrollIntoViewIfNeeded();
+    const file = path.join('e2e', 'artifacts', 'options.png');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const png = await page.getByRole('region', { name: 'Analysis' }).screenshot({ path: file });
+    await testInfo.attach('options', { body: png, contentType: 'image/png' });
+  });
+});

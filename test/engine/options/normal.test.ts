@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/engine/decimal';
+import { normCdf, normPdf } from '../../../src/engine/options/normal';
+
+/** An independent reference: Phi(x) = (1 + erf(x / sqrt 2)) / 2 with erf's Taylor series in 40-digit decimals. */
+function phiReference(x: number): number {
+  const z = new Dec(x).div(new Dec(2).sqrt());
+  const z2 = z.times(z);
+  let term = z;
+  let sum = z;
+  for (let n = 1; n < 500; n++) {
+    term = term.times(z2).neg().div(n);
+    sum = sum.plus(term.div(2 * n + 1));
+  }
+  return new Dec(1).plus(sum.times(2).div(Dec.acos(-1).sqrt())).div(2).toNumber();
+}
+
+describe('normal CDF (Hart 5666 as given by West 2005)', () => {
+  it.each([
+    // Abramowitz & Stegun, Handbook of Mathematical Functions, Table 26.1 (P(x), 15 places)
+    [0, 0.5],
+    [0.5, 0.691462461274013],
+    [1, 0.841344746068543],
+    [2, 0.977249868051821],
+    [3, 0.99865010196837],
+  ])('Phi(%s) = %s (A&S Table 26.1)', (x, p) => {
+    expect(Math.abs(normCdf(x) - p)).toBeLessThan(1e-14);
+    expect(Math.abs(normCdf(-x) - (1 - p))).toBeLessThan(1e-14);
+  });
+
+  it('matches a 40-digit series to 1e-14 absolute on [-8, 8]', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -8, max: 8, noNaN: true }), (x) => Math.abs(normCdf(x) - phiReference(x)) < 1e-14),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is monotone, symmetric, and saturates beyond 37', () => {
+    expect(normCdf(40)).toBe(1);
+    expect(normCdf(-40)).toBe(0);
+    fc.assert(fc.property(fc.double({ min: -10, max: 10, noNaN: true }), (x) => Math.abs(normCdf(x) + normCdf(-x) - 1) < 1e-15 && normCdf(x + 0.01) >= normCdf(x)));
+  });
+
+  it('pdf(0) = 1 / sqrt(2 pi) = 0.3989422804014327', () => {
+    expect(normPdf(0)).toBeCloseTo(0.3989422804014327, 15);
+  });
+});
