@@ -8,6 +8,8 @@ import { PositionsTable } from '../features/positions/PositionsTable';
 import { ScenarioBar } from '../features/scenario/ScenarioBar';
 import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
+import { StorageNotice } from '../features/workspace/StorageNotice';
+import { WorkspacePanel } from '../features/workspace/WorkspacePanel';
 import { AnalysisTabs } from './AnalysisTabs';
 import { EmptyState } from './EmptyState';
 import { Footer } from './Footer';
@@ -26,10 +28,12 @@ export function App() {
         <span className="brand__tag">margin · health factor · liquidation prices</span>
       </header>
       <main className="main">
+        <StorageNotice />
         <div className="controls">
           <ImportPanel />
           <ThresholdsPanel />
         </div>
+        <WorkspacePanel />
         <ImportProblems />
         <ScenarioBar />
         <SummaryStrip />
