@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startAlertSync } from './features/alerts/sync';
 import { startPersistSync } from './persist/sync';
 import { startEngineSync } from './store/engineSync';
 import { startHashSync } from './store/hashSync';
@@ -10,6 +11,7 @@ import './styles.css';
 startHashSync();
 // the saved workspace, if any, replaces the demo portfolio
 startEngineSync(startPersistSync());
+startAlertSync();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,3 +1,4 @@
+import { AlertBanner } from '../features/alerts/AlertBanner';
 import { AccountCards } from '../features/accounts/AccountCards';
 import { SummaryStrip } from '../features/accounts/SummaryStrip';
 import { DropZone } from '../features/import/DropZone';
@@ -36,6 +37,7 @@ export function App() {
         <WorkspacePanel />
         <ImportProblems />
         <ScenarioBar />
+        <AlertBanner />
         <SummaryStrip />
         <ImportWarnings />
         <EmptyState />
