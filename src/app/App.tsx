@@ -9,6 +9,8 @@ import { PositionsTable } from '../features/positions/PositionsTable';
 import { ScenarioBar } from '../features/scenario/ScenarioBar';
 import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
+import { ExportPanel } from '../features/export/ExportPanel';
+import { PrintHeader } from '../features/export/PrintHeader';
 import { StorageNotice } from '../features/workspace/StorageNotice';
 import { WorkspacePanel } from '../features/workspace/WorkspacePanel';
 import { AnalysisTabs } from './AnalysisTabs';
@@ -30,11 +32,15 @@ export function App() {
       </header>
       <main className="main">
         <StorageNotice />
+        <PrintHeader />
         <div className="controls">
           <ImportPanel />
           <ThresholdsPanel />
         </div>
-        <WorkspacePanel />
+        <div className="controls keep-row">
+          <WorkspacePanel />
+          <ExportPanel />
+        </div>
         <ImportProblems />
         <ScenarioBar />
         <AlertBanner />
