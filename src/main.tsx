@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startAlertSync } from './features/alerts/sync';
+import { registerServiceWorker } from './lib/serviceWorker';
 import { startPersistSync } from './persist/sync';
 import { startEngineSync } from './store/engineSync';
 import { startHashSync } from './store/hashSync';
@@ -12,6 +13,7 @@ startHashSync();
 // the saved workspace, if any, replaces the demo portfolio
 startEngineSync(startPersistSync());
 startAlertSync();
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -17,7 +17,8 @@ export function serializeSvg(svg: SVGSVGElement, background: string): { text: st
     if (!target) return;
     const style = getComputedStyle(el);
     const declarations = INLINED.map((p) => [p, style.getPropertyValue(p)] as const).filter(([, v]) => v !== '');
-    if (declarations.length > 0) target.setAttribute('style', declarations.map(([p, v]) => `${p}:${v}`).join(';'));
+    // CSSOM, not setAttribute('style'): allowed by a style-src without 'unsafe-inline'
+    for (const [p, v] of declarations) (target as SVGElement).style.setProperty(p, v);
   });
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
