@@ -11,6 +11,7 @@ import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
 import { ExportPanel } from '../features/export/ExportPanel';
 import { PrintHeader } from '../features/export/PrintHeader';
+import { EngineStatus } from '../features/resilience/EngineStatus';
 import { StorageNotice } from '../features/workspace/StorageNotice';
 import { WorkspacePanel } from '../features/workspace/WorkspacePanel';
 import { AnalysisTabs } from './AnalysisTabs';
@@ -32,6 +33,7 @@ export function App() {
       </header>
       <main className="main">
         <StorageNotice />
+        <EngineStatus />
         <PrintHeader />
         <div className="controls">
           <ImportPanel />

@@ -4,6 +4,7 @@
  */
 import type { Report, Scenario } from '../engine/types';
 import { createEngineClient, SUPERSEDED, type EngineClient } from '../worker';
+import { oversizeProblem, readWithProgress } from './engineHealth';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 
@@ -72,7 +73,14 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
 }
 
 export async function loadFile(file: File): Promise<boolean> {
-  return loadContent(file.name, await file.arrayBuffer());
+  // refused from its size alone, before a byte is read (engineHealth.ts)
+  const tooBig = oversizeProblem(file);
+  if (tooBig) {
+    useAppStore.getState().loadRefused({ fileName: file.name, errors: [tooBig] });
+    return false;
+  }
+  const content = await readWithProgress(file);
+  return content === null ? false : loadContent(file.name, content);
 }
 
 function sampleUrl(file: string): string {
