@@ -3,7 +3,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 
 const btcSlider = (page: Page) => page.getByRole('slider', { name: 'BTC price move', exact: true });
-const btcField = (page: Page) => page.getByRole('spinbutton', { name: 'BTC price move, %', exact: true });
 
 /** Makes the engine worker die the way a crash does: an uncaught error inside it. Nothing in the app helps. */
 async function crashEngineWorker(page: Page): Promise<void> {
