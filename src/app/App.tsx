@@ -39,10 +39,6 @@ export function App() {
           <ImportPanel />
           <ThresholdsPanel />
         </div>
-        <div className="controls keep-row">
-          <WorkspacePanel />
-          <ExportPanel />
-        </div>
         <ImportProblems />
         <ScenarioBar />
         <AlertBanner />
@@ -59,6 +55,11 @@ export function App() {
         </div>
         <AnalysisTabs />
         <PositionsTable />
+        {/* kept below the figures: the HF a trader watches stays near the top */}
+        <div className="controls keep-row">
+          <WorkspacePanel />
+          <ExportPanel />
+        </div>
       </main>
       <Footer />
       <DropZone />
