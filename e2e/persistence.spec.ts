@@ -32,7 +32,7 @@ async function currentId(page: Page): Promise<string> {
 }
 
 test.describe('Persistence', () => {
-  test('a reload keeps the portfolio, the scenario and the thresholds', async ({ dashboard }) => {
+  test('a reload keeps the portfolio, the scenario, the thresholds and the alert rules', async ({ dashboard }) => {
     const { page } = dashboard;
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
@@ -41,6 +41,9 @@ test.describe('Persistence', () => {
     await btcField(page).fill('-10');
     await dashboard.targetHF.fill('1.8');
     await dashboard.targetHF.press('Tab');
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await page.getByLabel('HF level').fill('3');
+    await page.getByRole('button', { name: 'Add rule' }).click();
     await expect(dashboard.unitCard('solo', 'Isolated BTCUSDT')).toBeVisible();
     const hf = await dashboard.healthFactor(dashboard.unitCard('solo', 'Isolated BTCUSDT')).innerText();
     await expect(page.getByTestId('saved-state')).toHaveText('Saved in this browser.');
@@ -50,6 +53,9 @@ test.describe('Persistence', () => {
     await expect(dashboard.loadedFile).toHaveText('good-portfolio.csv');
     await expect(btcField(page)).toHaveValue('-10');
     await expect(dashboard.targetHF).toHaveValue('1.8');
+    // alert rules are saved with the workspace (the default margin-call rule, then ours)
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await expect(page.getByRole('list', { name: 'Alert rules' })).toContainText('HF below 3 — every unit');
     await expect(dashboard.healthFactor(dashboard.unitCard('solo', 'Isolated BTCUSDT'))).toHaveText(hf);
   });
 
