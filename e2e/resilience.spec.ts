@@ -56,4 +56,27 @@ test.describe('Resilience', () => {
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
     await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0);
   });
+
+  test('a slow import shows its progress and can be cancelled; the portfolio on screen stays', async ({ dashboard }, testInfo) => {
+    test.setTimeout(60_000);
+    const { page } = dashboard;
+    await dashboard.goto();
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    // 200,000 valid rows (about 13 MB): long enough to check that the cancel lands while the engine works
+    const big = testInfo.outputPath('big.csv');
+    const header = 'account,venue,symbol,type,side,qty,entry_price,mark_price,margin_mode,leverage,mmr\n';
+    const rows = Array.from({ length: 200_000 }, (_, i) => `acct${i % 500},generic,BTCUSDT,perp,long,1,10000,10000,cross,10,0.005\n`);
+    fs.writeFileSync(big, header + rows.join(''));
+    await dashboard.portfolioInput.setInputFiles(big);
+    const progress = page.getByRole('region', { name: 'Import progress' });
+    await expect(progress).toContainText('big.csv');
+    await progress.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(dashboard.refused).toContainText('import cancelled; the portfolio on screen is unchanged');
+    await expect(progress).toHaveCount(0);
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    // the engine (a new worker, given demo.csv again) still answers
+    await page.getByRole('spinbutton', { name: 'BTC price move, %', exact: true }).fill('-10');
+    await expect(dashboard.healthFactor(dashboard.unitCard('alpha', 'Cross'))).toHaveText(/^\d/);
+    await expect(page.getByRole('status', { name: 'Engine notice' })).toHaveCount(0);
+  });
 });
