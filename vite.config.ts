@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { privacyPlugin } from './scripts/vite-privacy';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), privacyPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['decimal.js', 'papaparse'] },
   server: { port: 5173, strictPort: false },

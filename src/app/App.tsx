@@ -1,3 +1,4 @@
+import { AlertBanner } from '../features/alerts/AlertBanner';
 import { AccountCards } from '../features/accounts/AccountCards';
 import { SummaryStrip } from '../features/accounts/SummaryStrip';
 import { DropZone } from '../features/import/DropZone';
@@ -8,6 +9,11 @@ import { PositionsTable } from '../features/positions/PositionsTable';
 import { ScenarioBar } from '../features/scenario/ScenarioBar';
 import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
 import { ThresholdsPanel } from '../features/thresholds/ThresholdsPanel';
+import { ExportPanel } from '../features/export/ExportPanel';
+import { PrintHeader } from '../features/export/PrintHeader';
+import { EngineStatus } from '../features/resilience/EngineStatus';
+import { StorageNotice } from '../features/workspace/StorageNotice';
+import { WorkspacePanel } from '../features/workspace/WorkspacePanel';
 import { AnalysisTabs } from './AnalysisTabs';
 import { EmptyState } from './EmptyState';
 import { Footer } from './Footer';
@@ -26,12 +32,16 @@ export function App() {
         <span className="brand__tag">margin · health factor · liquidation prices</span>
       </header>
       <main className="main">
+        <StorageNotice />
+        <EngineStatus />
+        <PrintHeader />
         <div className="controls">
           <ImportPanel />
           <ThresholdsPanel />
         </div>
         <ImportProblems />
         <ScenarioBar />
+        <AlertBanner />
         <SummaryStrip />
         <ImportWarnings />
         <EmptyState />
@@ -45,6 +55,11 @@ export function App() {
         </div>
         <AnalysisTabs />
         <PositionsTable />
+        {/* kept below the figures: the HF a trader watches stays near the top */}
+        <div className="controls keep-row">
+          <WorkspacePanel />
+          <ExportPanel />
+        </div>
       </main>
       <Footer />
       <DropZone />

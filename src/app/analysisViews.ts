@@ -16,6 +16,6 @@ export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
   { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
   { id: 'venues', title: 'Venues', view: lazy(() => import('../features/venues/VenuesView')) },
   { id: 'cascade', title: 'Cascade', view: lazy(() => import('../features/cascade/CascadeView')) },
-  // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
   { id: 'options', title: 'Options', view: lazy(() => import('../features/options/OptionsView')) },
+  { id: 'alerts', title: 'Alerts', view: lazy(() => import('../features/alerts/AlertsView')) },
 ];

@@ -2,7 +2,9 @@
  * The engine sync: the only bridge between the store and the engine. It lives outside React:
  * components call these functions or change the store; answers come back into the store.
  */
+import type { Report, Scenario } from '../engine/types';
 import { createEngineClient, SUPERSEDED, type ArgsOf, type EngineClient, type ExactPositionRow, type FastArgs, type Method, type ResultOf, type SortColumn } from '../worker';
+import { oversizeProblem, readWithProgress } from './engineHealth';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 import { riskiestUnits, selectUnitFigures } from './unitFigures';
@@ -131,10 +133,23 @@ export async function fetchRowOrder(column: SortColumn, desc: boolean): Promise<
   return outcome.ok ? { key, order: outcome.order } : { error: outcome.error };
 }
 
+/** A loaded file, for those who keep it (persistence): the bytes are a copy made before the transfer. */
+export interface LoadedFile {
+  fileName: string;
+  sample: string;
+  bytes: Uint8Array;
+}
+const loadedListeners = new Set<(file: LoadedFile) => void>();
+export function onPortfolioLoaded(listener: (file: LoadedFile) => void): () => void {
+  loadedListeners.add(listener);
+  return () => loadedListeners.delete(listener);
+}
+
 /** Sends a file to the engine. A refused file leaves the portfolio and report on screen as they were. */
 export async function loadContent(fileName: string, content: ArrayBuffer | string, sample = ''): Promise<boolean> {
   const store = useAppStore.getState();
   store.startLoad(fileName);
+  const kept = loadedListeners.size === 0 ? null : typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content.slice(0));
   try {
     const outcome = await client().call('load', { fileName, content });
     if (!outcome.ok) {
@@ -144,6 +159,7 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
     await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample(sample);
+    if (kept) for (const listener of loadedListeners) listener({ fileName, sample, bytes: kept });
     await requestEvaluate();
     return true;
   } catch (e) {
@@ -154,7 +170,14 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
 }
 
 export async function loadFile(file: File): Promise<boolean> {
-  return loadContent(file.name, await file.arrayBuffer());
+  // refused from its size alone, before a byte is read (engineHealth.ts)
+  const tooBig = oversizeProblem(file);
+  if (tooBig) {
+    useAppStore.getState().loadRefused({ fileName: file.name, errors: [tooBig] });
+    return false;
+  }
+  const content = await readWithProgress(file);
+  return content === null ? false : loadContent(file.name, content);
 }
 
 /** Several files at once (positions + balances of one venue): one portfolio, or nothing changes. */
@@ -226,8 +249,20 @@ async function fetchSamples(): Promise<SampleEntry[]> {
   }
 }
 
-/** Starts the engine, re-evaluates whenever the scenario or thresholds change, loads the demo. */
-export function startEngineSync(): () => void {
+/** The full report under a scenario, outside the latest-wins queue (exports, alerts for today). */
+export async function evaluateOnce(scenario: Scenario): Promise<Report | null> {
+  const state = useAppStore.getState();
+  const check = validateThresholds(state.thresholdInputs);
+  if (!state.summary || !check.ok) return null;
+  const outcome = await client().call('evaluate', { scenario, thresholds: check.thresholds });
+  return outcome.ok ? outcome.report : null;
+}
+
+/**
+ * Starts the engine, re-evaluates whenever the scenario or thresholds change, loads the demo unless
+ * `restore` (persistence) loaded the user's own portfolio.
+ */
+export function startEngineSync(restore: () => Promise<boolean> = async () => false): () => void {
   client();
   if (!unsubscribe) {
     const store = useAppStore;
@@ -237,8 +272,10 @@ export function startEngineSync(): () => void {
       offThresholds();
       offScenario();
     };
-    void fetchSamples().then((samples) => {
+    const restored = restore().catch(() => false);
+    void Promise.all([fetchSamples(), restored]).then(([samples, loaded]) => {
       store.getState().setSamples(samples);
+      if (loaded) return;
       const first = samples.find((s) => s.file === 'demo.csv') ?? samples[0];
       if (first && !store.getState().summary && store.getState().loadState === 'idle') void loadSample(first.file);
     });

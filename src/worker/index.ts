@@ -1,4 +1,5 @@
-import { EngineClient, inProcessTransport, workerTransport, type Transport } from './client';
+import { EngineClient, inProcessTransport, type Transport } from './client';
+import { SupervisedTransport, workerChild } from './supervisor';
 import type { ReplyMessage, RequestMessage } from './protocol';
 
 export { EngineClient, SUPERSEDED } from './client';
@@ -27,8 +28,12 @@ function lazyInProcessTransport(): Transport {
 /** A client over a module Web Worker; the engine in this thread if a Worker cannot start. */
 export function createEngineClient(): { client: EngineClient; inWorker: boolean } {
   try {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'margin-engine' });
-    return { client: new EngineClient(workerTransport(worker)), inWorker: true };
+    const spawn = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'margin-engine' });
+    let first: Worker | null = spawn();
+    // restarted and replayed when it crashes or hangs (supervisor.ts)
+    const supervised = new SupervisedTransport({ spawn: () => workerChild(first ?? spawn()) });
+    first = null;
+    return { client: new EngineClient(supervised), inWorker: true };
   } catch {
     return { client: new EngineClient(lazyInProcessTransport()), inWorker: false };
   }

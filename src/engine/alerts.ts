@@ -1,0 +1,126 @@
+/**
+ * Alert rules over unit figures, and the state machine that fires each alert once per crossing.
+ * Pure: the page calls `stepAlerts` on every recompute with the units it has; only the units'
+ * health factor, status and liquidation shock are read (never the positions).
+ */
+import { Dec, readDecimalText } from './decimal';
+import type { Report, UnitReport, UnitStatus } from './types';
+
+export type AlertKind = 'hf-below' | 'liquidation-within' | 'margin-call';
+
+/** A unit by account and unit label; null in a rule means every unit. */
+export interface UnitRef {
+  account: string;
+  unit: string;
+}
+
+export interface AlertRule {
+  id: string;
+  kind: AlertKind;
+  /** hf-below: the HF level (e.g. "1.3"); liquidation-within: a fraction of price (e.g. "0.1" = 10%); unused for margin-call */
+  value: string;
+  scope: UnitRef | null;
+}
+
+/** today: no scenario; scenario: the what-if on screen */
+export type AlertContext = 'today' | 'scenario';
+
+export interface UnitFigures extends UnitRef {
+  healthFactor: string | null;
+  status: UnitStatus;
+  liquidationShock: UnitReport['liquidationShock'];
+}
+
+export interface AlertEvent extends UnitRef {
+  /** stable key of the (context, rule, unit) condition */
+  key: string;
+  ruleId: string;
+  kind: AlertKind;
+  context: AlertContext;
+  /** the rule's level */
+  level: string;
+  /** the figure that crossed it: HF, distance as a fraction, or the status */
+  figure: string;
+}
+
+export function unitFigures(report: Report): UnitFigures[] {
+  return report.accounts.flatMap((a) =>
+    a.units.map((u) => ({ account: a.account, unit: u.unit, healthFactor: u.healthFactor, status: u.status, liquidationShock: u.liquidationShock })),
+  );
+}
+
+/** The smaller of the two liquidation shocks in size (margin-model.md: down in (-1, 0), up in (0, 10]); null when neither exists. */
+export function liquidationDistance(shock: UnitReport['liquidationShock']): string | null {
+  const sizes = [shock.down, shock.up].flatMap((s) => {
+    const d = s === null ? null : readDecimalText(s);
+    return d ? [d.abs()] : [];
+  });
+  if (sizes.length === 0) return null;
+  return Dec.min(...sizes).toFixed();
+}
+
+const STATUS_RANK: Record<UnitStatus, number> = { ok: 0, warning: 1, margin_call: 2, liquidation: 3 };
+
+/** The figure when the rule's condition holds for the unit, else null. */
+export function conditionFigure(rule: AlertRule, unit: UnitFigures): string | null {
+  if (rule.scope && (rule.scope.account !== unit.account || rule.scope.unit !== unit.unit)) return null;
+  switch (rule.kind) {
+    case 'hf-below': {
+      const level = readDecimalText(rule.value);
+      const hf = unit.healthFactor === null ? null : readDecimalText(unit.healthFactor);
+      // no HF means no exposure: nothing to alert about
+      return level && hf && hf.lt(level) ? unit.healthFactor : null;
+    }
+    case 'liquidation-within': {
+      const level = readDecimalText(rule.value);
+      const distance = liquidationDistance(unit.liquidationShock);
+      return level && distance !== null && new Dec(distance).lt(level) ? distance : null;
+    }
+    case 'margin-call':
+      return STATUS_RANK[unit.status] >= STATUS_RANK.margin_call ? unit.status : null;
+    default: {
+      const never: never = rule.kind;
+      return never;
+    }
+  }
+}
+
+export function alertKey(context: AlertContext, ruleId: string, unit: UnitRef): string {
+  return JSON.stringify([context, ruleId, unit.account, unit.unit]);
+}
+
+/**
+ * One recompute in one context: the conditions that hold now, and the alerts that fire because they
+ * did not hold before. A condition that stays true fires nothing; one that clears and comes back
+ * fires again. Keys of the other context are carried over untouched.
+ */
+export function stepAlerts(args: {
+  active: ReadonlySet<string>;
+  rules: readonly AlertRule[];
+  units: readonly UnitFigures[];
+  context: AlertContext;
+}): { active: Set<string>; fired: AlertEvent[] } {
+  const { rules, units, context } = args;
+  const prefix = JSON.stringify([context]).slice(0, -1);
+  const active = new Set([...args.active].filter((k) => !k.startsWith(`${prefix},`)));
+  const fired: AlertEvent[] = [];
+  for (const rule of rules) {
+    for (const unit of units) {
+      const figure = conditionFigure(rule, unit);
+      if (figure === null) continue;
+      const key = alertKey(context, rule.id, unit);
+      active.add(key);
+      if (!args.active.has(key)) {
+        fired.push({ key, ruleId: rule.id, kind: rule.kind, context, level: rule.value, figure, account: unit.account, unit: unit.unit });
+      }
+    }
+  }
+  return { active, fired };
+}
+
+/** Whether a report is today's (no move, no collateral added, no time): alerts for today then come from it. */
+export function isTodayReport(report: Report): boolean {
+  const s = report.scenario;
+  const zero = (x: string) => readDecimalText(x)?.isZero() ?? false;
+  return [s.all, s.volShock, s.days, ...Object.values(s.shocks), ...Object.values(s.addCollateral)].every(zero);
+}

@@ -1,0 +1,107 @@
+/**
+ * The alert sync: on every new result, steps the alert state machine for today and for the scenario
+ * on screen, logs what fired, and signals it. Outside React, like the engine sync.
+ *
+ * Figures come from the fast path (every unit's HF and status, float64 reconciled with the decimal
+ * engine) plus the exact figures of the riskiest units, which carry the liquidation shock: a
+ * "liquidation within" rule is checked on those units (the ones near liquidation), so a 100k-row
+ * book never needs an all-decimal pass for its alerts.
+ */
+import { stepAlerts, type AlertEvent, type AlertRule, type UnitFigures } from '../../engine/alerts';
+import { readDecimalText } from '../../engine/decimal';
+import { EMPTY_SCENARIO, type Scenario, type UnitReport } from '../../engine/types';
+import { useWorkspaceExtras } from '../../persist/extras';
+import { useAppStore } from '../../store';
+import { engineCall } from '../../store/engineSync';
+import { validateThresholds } from '../../store/thresholds';
+import { STATUS_CODES } from '../../engine/fast';
+import type { FastUnitArrays, TableLayout } from '../../worker';
+import { currentAlertConfig } from './config';
+import { beep, notify } from './signal';
+import { logFired, useAlerts } from './store';
+
+/** how many of the riskiest units get exact figures (and so a liquidation shock) per context */
+const EXACT_UNITS = 24;
+const NO_SHOCK: UnitReport['liquidationShock'] = { down: null, up: null };
+let run = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function riskiest(units: FastUnitArrays, n: number): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < units.present.length; i++) if (units.present[i]) list.push(i);
+  return list.sort((a, b) => units.healthFactor[a]! - units.healthFactor[b]! || a - b).slice(0, n);
+}
+
+/** Fast figures of one scenario as the alert machine's units; exact figures where they were computed. */
+function toAlertUnits(layout: TableLayout, units: FastUnitArrays, exact: ReadonlyMap<number, UnitReport>): UnitFigures[] {
+  const out: UnitFigures[] = [];
+  for (let i = 0; i < layout.account.length; i++) {
+    if (!units.present[i]) continue;
+    const e = exact.get(i);
+    const hf = units.healthFactor[i]!;
+    out.push({
+      account: layout.account[i]!,
+      unit: layout.unit[i]!,
+      healthFactor: e ? e.healthFactor : Number.isFinite(hf) ? String(hf) : null,
+      status: e ? e.status : STATUS_CODES[units.status[i]!]!,
+      liquidationShock: e ? e.liquidationShock : NO_SHOCK,
+    });
+  }
+  return out;
+}
+
+/** Every unit of a scenario: fast figures from the worker (its LRU makes today's free), exact ones for the riskiest. */
+async function unitsUnder(scenario: Scenario, layout: TableLayout): Promise<UnitFigures[] | null> {
+  const check = validateThresholds(useAppStore.getState().thresholdInputs);
+  if (!check.ok) return null;
+  const args = { scenario, thresholds: check.thresholds };
+  const fast = await engineCall('evaluateFast', args);
+  if (!fast.ok) return null;
+  const exact = await engineCall('exactUnits', { ...args, units: riskiest(fast.units, EXACT_UNITS) });
+  const byIndex = new Map(exact.ok ? exact.units.map((u) => [u.index, u.report] as const) : []);
+  return toAlertUnits(layout, fast.units, byIndex);
+}
+
+function holding(rules: AlertRule[], units: UnitFigures[], context: 'today' | 'scenario'): AlertEvent[] {
+  return stepAlerts({ active: new Set(), rules, units, context }).fired;
+}
+
+/** No move, no shift, no collateral, no cut: the scenario is today. */
+function isToday(s: Scenario): boolean {
+  const values = [s.all, s.volShock, s.days, ...s.shocks.map((x) => x[1]), ...s.addCollateral.map((x) => x[1]), ...(s.cuts ?? []).map((x) => x[1])];
+  return values.every((v) => readDecimalText(v)?.isZero() ?? false);
+}
+
+async function recompute(): Promise<void> {
+  const { layout, fast, scenario } = useAppStore.getState();
+  if (!layout || !fast) return;
+  const mine = ++run;
+  const todays = await unitsUnder(EMPTY_SCENARIO, layout);
+  const scenarioUnits = isToday(scenario) ? [] : await unitsUnder(scenario, layout);
+  if (mine !== run || !todays || !scenarioUnits) return; // a newer result is on its way
+  const { rules, notify: wantsNotifications, sound } = currentAlertConfig();
+  const first = stepAlerts({ active: useAlerts.getState().active, rules, units: todays, context: 'today' });
+  const second = stepAlerts({ active: first.active, rules, units: scenarioUnits, context: 'scenario' });
+  const fired = [...first.fired, ...second.fired];
+  useAlerts.setState({ active: second.active, holding: [...holding(rules, todays, 'today'), ...holding(rules, scenarioUnits, 'scenario')] });
+  logFired(fired, new Date().toISOString());
+  if (fired.length === 0) return;
+  if (wantsNotifications) notify(fired);
+  if (sound) beep();
+}
+
+export function startAlertSync(): () => void {
+  // every slider step brings a new result; alerts follow once the drag rests
+  const later = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void recompute(), 250);
+  };
+  const offReport = useAppStore.subscribe((s) => s.fast, later);
+  const offRules = useWorkspaceExtras.subscribe((s, prev) => {
+    if (s.extras.alerts !== prev.extras.alerts) later();
+  });
+  return () => {
+    offReport();
+    offRules();
+  };
+}
