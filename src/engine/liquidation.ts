@@ -52,14 +52,14 @@ interface PieceEvent {
 }
 
 /** A row's pieces from x = 0 upwards: each applies from `from` until the next one starts. */
-type Segments = Array<{ from: Dec; piece: Piece }>;
+export type Segments = Array<{ from: Dec; piece: Piece }>;
 
 /**
  * Perps and futures in closed form, tier by tier: balance q*cs*(x*m - E) and MM = p*mmr*x - cum
  * (p = |q|*cs*m) where that is positive, else 0. A tier covers floor < p*x <= cap; the last one
  * goes on for ever (tierFor does the same).
  */
-function linearSegments(row: PreparedRow, base: Dec): Segments {
+export function linearSegments(row: PreparedRow, base: Dec): Segments {
   const p = row.absQ.times(row.cs).times(base);
   const balance: Linear = { a: row.q.times(row.cs).times(row.entry ?? ZERO).neg(), b: row.q.times(row.cs).times(base) };
   const m = row.maintenance;
