@@ -44,6 +44,11 @@ export interface PortfolioRow {
   /** ISO 8601 instant, futures and options */
   expiry: string | null;
   option: OptionTerms | null;
+  /**
+   * perps: the funding rate per 8 hours as a fraction, signed as the venue publishes it (longs pay
+   * shorts when positive); absent or null when the file has none
+   */
+  fundingRate?: string | null;
 }
 
 export interface Portfolio {

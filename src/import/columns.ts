@@ -3,7 +3,7 @@ export const CANONICAL_COLUMNS = [
   'account', 'venue', 'symbol', 'type', 'underlying', 'side', 'qty', 'contract_size', 'entry_price',
   'mark_price', 'margin_mode', 'isolated_margin', 'leverage', 'imr', 'mmr', 'maintenance_amount',
   'strike', 'expiry', 'option_type', 'iv', 'iv_pct', 'underlying_price', 'rate', 'haircut',
-  'liquidation_threshold',
+  'liquidation_threshold', 'funding_rate',
 ] as const;
 export type Column = (typeof CANONICAL_COLUMNS)[number];
 
@@ -31,6 +31,7 @@ const ALIASES: ReadonlyArray<[string, Column]> = [
   ['implied_volatility', 'iv'], ['mark_iv', 'iv_pct'],
   ['spot_price', 'underlying_price'], ['index_price', 'underlying_price'],
   ['liquidation_threshold', 'liquidation_threshold'], ['lt', 'liquidation_threshold'],
+  ['funding', 'funding_rate'], ['last_funding_rate', 'funding_rate'], ['funding_rate_8h', 'funding_rate'],
 ];
 
 const ALIAS_MAP: ReadonlyMap<string, Column> = new Map<string, Column>([
