@@ -1,5 +1,6 @@
 import type { Report, Scenario, Thresholds } from '../engine/types';
 import type { ImportProblem } from '../import/types';
+import type { RiskHandlers } from './riskProtocol';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
 export interface PortfolioSummary {
@@ -29,7 +30,7 @@ export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error:
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
  */
-export interface EngineHandlers {
+export interface EngineHandlers extends RiskHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
   load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
   /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */

@@ -4,6 +4,7 @@ import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio } from '../import';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
+import { createRiskHandlers } from './riskService';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
   const underlyings = new Map<string, boolean>();
@@ -22,11 +23,14 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
+  const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }));
   return {
+    ...risk,
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
       if (!result.ok) return result;
       portfolio = result.portfolio;
+      invalidateRisk();
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
     loadBrackets({ fileName, text }) {
@@ -39,6 +43,7 @@ export function createEngineService(): EngineHandlers {
       const parsed = parseLeverageBrackets(json, fileName, new Date().toISOString());
       if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
       for (const [symbol, table] of parsed.tables) tierTables.set(symbol, table);
+      invalidateRisk();
       return { ok: true, symbols: [...parsed.tables.keys()] };
     },
     evaluate({ scenario, thresholds, asOf }) {

@@ -1,4 +1,6 @@
 import { evaluateCommand } from './evaluate';
+import { stressCommand } from './stress';
+import { varCommand } from './var';
 
 /** A command takes the arguments after its name and returns what goes to stdout. */
 export type Command = (argv: readonly string[]) => string;
@@ -6,4 +8,6 @@ export type Command = (argv: readonly string[]) => string;
 /** Every subcommand of the CLI, by name. One line per command. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['evaluate', evaluateCommand],
+  ['stress', stressCommand],
+  ['var', varCommand],
 ]);
