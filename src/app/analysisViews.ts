@@ -14,6 +14,7 @@ export interface AnalysisView {
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
   // { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
+  { id: 'stress', title: 'Stress & VaR', view: lazy(() => import('../features/stress/StressView')) },
 ];
 
 // keeps `lazy` imported while the list is empty

@@ -9,7 +9,7 @@ import { validateThresholds } from './thresholds';
 let engine: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
 
-function client(): EngineClient {
+export function client(): EngineClient {
   if (!engine) {
     const created = createEngineClient();
     engine = created.client;
