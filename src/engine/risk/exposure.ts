@@ -34,6 +34,8 @@ export interface ExposureModel {
   pieceFrom: Float64Array;
   pieceA: Float64Array;
   pieceB: Float64Array;
+  /** per exposure: the piece that holds x = 1, where the search for a moved price starts */
+  pieceHome: Int32Array;
   /** rows not linear in their underlying (options): balance through held.ts */
   held: Array<{ unit: number; underlying: number; balanceAt: (ratio: number) => number }>;
 }
@@ -53,22 +55,34 @@ function mmPieces(unit: PreparedUnit, row: PreparedRow): Array<{ from: number; a
   return mm === 0 ? null : [{ from: 0, a: 0, b: mm }];
 }
 
-/** Merges rows' piecewise-linear MM into one table over the union of their breaks. */
+/**
+ * Merges rows' piecewise-linear MM into one table over the union of their breaks: each row adds its
+ * first piece, then the change at each of its breaks; one sorted sweep sums them.
+ */
 function mergePieces(rows: Draft['rows']): Array<{ from: number; a: number; b: number }> {
   if (rows.length === 0) return [{ from: 0, a: 0, b: 0 }];
   if (rows.length === 1) return rows[0]!;
-  const breaks = [...new Set(rows.flatMap((r) => r.map((p) => p.from)))].sort((x, y) => x - y);
-  return breaks.map((from) => {
-    let a = 0;
-    let b = 0;
-    for (const pieces of rows) {
-      let k = 0;
-      while (k + 1 < pieces.length && pieces[k + 1]!.from <= from) k++;
-      a += pieces[k]!.a;
-      b += pieces[k]!.b;
+  const events: Array<{ from: number; a: number; b: number }> = [];
+  for (const pieces of rows) {
+    pieces.forEach((p, k) => {
+      const before = k === 0 ? { a: 0, b: 0 } : pieces[k - 1]!;
+      events.push({ from: k === 0 ? 0 : p.from, a: p.a - before.a, b: p.b - before.b });
+    });
+  }
+  events.sort((x, y) => x.from - y.from);
+  const merged: Array<{ from: number; a: number; b: number }> = [];
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < events.length; ) {
+    const from = events[i]!.from;
+    while (i < events.length && events[i]!.from === from) {
+      a += events[i]!.a;
+      b += events[i]!.b;
+      i++;
     }
-    return { from, a, b };
-  });
+    merged.push({ from, a, b });
+  }
+  return merged;
 }
 
 export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables = new Map()): ExposureModel {
@@ -88,6 +102,7 @@ export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables 
   const pieceFrom: number[] = [];
   const pieceA: number[] = [];
   const pieceB: number[] = [];
+  const pieceHome: number[] = [];
   const held: ExposureModel['held'] = [];
 
   for (const account of accounts) {
@@ -121,11 +136,15 @@ export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables 
       for (const [u, draft] of drafts) {
         expUnderlying.push(u);
         expSlope.push(draft.slope);
+        const first = pieceFrom.length;
+        let home = first;
         for (const p of mergePieces(draft.rows)) {
+          if (p.from < 1) home = pieceFrom.length;
           pieceFrom.push(p.from);
           pieceA.push(p.a);
           pieceB.push(p.b);
         }
+        pieceHome.push(Math.max(first, home));
         pieceStart.push(pieceFrom.length);
       }
       expStart.push(expUnderlying.length);
@@ -147,6 +166,7 @@ export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables 
     pieceFrom: Float64Array.from(pieceFrom),
     pieceA: Float64Array.from(pieceA),
     pieceB: Float64Array.from(pieceB),
+    pieceHome: Int32Array.from(pieceHome),
     held,
   };
 }
@@ -156,7 +176,7 @@ export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables 
  * written into mbOut and mmOut. The hot loop of every scenario statistic.
  */
 export function unitsAt(model: ExposureModel, x: Float64Array, mbOut: Float64Array, mmOut: Float64Array): void {
-  const { expStart, expUnderlying, expSlope, pieceStart, pieceFrom, pieceA, pieceB, constant } = model;
+  const { expStart, expUnderlying, expSlope, pieceStart, pieceFrom, pieceA, pieceB, pieceHome, constant } = model;
   const n = model.units.length;
   for (let i = 0; i < n; i++) {
     let mb = constant[i]!;
@@ -165,9 +185,13 @@ export function unitsAt(model: ExposureModel, x: Float64Array, mbOut: Float64Arr
     for (let e = expStart[i]!; e < end; e++) {
       const xu = x[expUnderlying[e]!]!;
       mb += expSlope[e]! * xu;
-      let k = pieceStart[e]!;
+      // piece k applies for pieceFrom[k] < x (the first from 0): walk from the piece of x = 1, as
+      // prices stay near today's on most paths while a big book has hundreds of tier breaks
+      const first = pieceStart[e]!;
       const last = pieceStart[e + 1]! - 1;
+      let k = pieceHome[e]!;
       while (k < last && pieceFrom[k + 1]! < xu) k++;
+      while (k > first && pieceFrom[k]! >= xu) k--;
       mm += pieceA[k]! + pieceB[k]! * xu;
     }
     mbOut[i] = mb;

@@ -15,7 +15,7 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
         Book PnL over {horizonDays} day(s), {pnl.length.toLocaleString('en-US')} paths; dashed = −VaR {pct}, dotted = −ES {pct}
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={bins} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} barCategoryGap={0}>
+        <BarChart data={bins} margin={{ top: 16, right: 16, bottom: 18, left: 16 }} barCategoryGap={0}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="mid" type="number" domain={['dataMin', 'dataMax']} tickFormatter={money} stroke="var(--text-dim)" tick={{ fontSize: 11 }} label={{ value: 'PnL (quote currency, USD-equivalent)', position: 'insideBottom', offset: -10, fill: 'var(--text-dim)', fontSize: 11 }} />
           <YAxis stroke="var(--text-dim)" tick={{ fontSize: 11 }} label={{ value: 'paths', angle: -90, position: 'insideLeft', fill: 'var(--text-dim)', fontSize: 11 }} />
@@ -28,7 +28,7 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
             contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--line-strong)' }}
           />
           <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
-          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'top', fill: 'var(--margin-call)', fontSize: 11 }} />
+          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'insideTopRight', fill: 'var(--margin-call)', fontSize: 11 }} />
           <ReferenceLine x={-Number(tail.es)} stroke="var(--liquidation)" strokeDasharray="2 2" label={{ value: `ES ${pct}`, position: 'insideTopLeft', fill: 'var(--liquidation)', fontSize: 11 }} />
           <ReferenceLine x={0} stroke="var(--text-faint)" />
         </BarChart>
