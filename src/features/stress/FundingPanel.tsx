@@ -63,10 +63,10 @@ export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: stri
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
               <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />
-              <XAxis dataKey="day" type="number" stroke="var(--text-dim)" tick={{ fontSize: 11 }} label={{ value: 'days from today', position: 'insideBottom', offset: -10, fill: 'var(--text-dim)', fontSize: 11 }} />
+              <XAxis dataKey="day" type="number" domain={[0, 'dataMax']} stroke="var(--text-dim)" tick={{ fontSize: 11 }} label={{ value: 'days from today', position: 'insideBottom', offset: -10, fill: 'var(--text-dim)', fontSize: 11 }} />
               <YAxis stroke="var(--text-dim)" tick={{ fontSize: 11 }} label={{ value: 'health factor', angle: -90, position: 'insideLeft', fill: 'var(--text-dim)', fontSize: 11 }} />
               <Tooltip formatter={(v) => Number(v).toFixed(2)} labelFormatter={(d) => `day ${d}`} contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--line-strong)' }} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
+              <Legend verticalAlign="top" height={22} wrapperStyle={{ fontSize: 11 }} />
               <ReferenceLine y={Number(marginCallLevel())} stroke="var(--margin-call)" strokeDasharray="4 3" />
               {charted.map((u, i) => (
                 <Line key={u.label} dataKey={u.label} stroke={COLORS[i]} dot={false} isAnimationActive={false} />
