@@ -14,8 +14,9 @@ export interface AnalysisView {
  */
 export const ANALYSIS_VIEWS: readonly AnalysisView[] = [
   { id: 'charts', title: 'Charts', view: lazy(() => import('../features/charts/ChartsView')) },
-  { id: 'venues', title: 'Venues', view: lazy(() => import('../features/venues/VenuesView')) },
-  { id: 'cascade', title: 'Cascade', view: lazy(() => import('../features/cascade/CascadeView')) },
   { id: 'options', title: 'Options', view: lazy(() => import('../features/options/OptionsView')) },
+  { id: 'stress', title: 'Stress & VaR', view: lazy(() => import('../features/stress/StressView')) },
+  { id: 'cascade', title: 'Cascade', view: lazy(() => import('../features/cascade/CascadeView')) },
+  { id: 'venues', title: 'Venues', view: lazy(() => import('../features/venues/VenuesView')) },
   { id: 'alerts', title: 'Alerts', view: lazy(() => import('../features/alerts/AlertsView')) },
 ];

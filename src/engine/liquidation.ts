@@ -63,7 +63,7 @@ interface PieceEvent {
 }
 
 /** A row's pieces from x = 0 upwards: each applies from `from` until the next one starts. */
-type Segments = Array<{ from: Dec; piece: Piece }>;
+export type Segments = Array<{ from: Dec; piece: Piece }>;
 
 /**
  * MM of a row whose tier moves with `p * x` (p = notional at x = 1), tier by tier: MM = p*mmr*x - cum
@@ -101,7 +101,7 @@ function tierSegments(row: PreparedRow, p: Dec, balance: Linear): Segments {
  *   contract's USD face value; for an inverse contract at entry (Bybit) a fixed number of coins;
  * - Deribit's size-scaled rate on an inverse contract: F*(mmr + fee) + perCoin*F^2/(m*x), a 1/x term.
  */
-function linearSegments(row: PreparedRow, base: Dec): Segments {
+export function linearSegments(row: PreparedRow, base: Dec): Segments {
   const face = row.q.times(row.cs);
   const entry = row.entry ?? ZERO;
   const balance = row.inverse

@@ -49,6 +49,11 @@ export interface PortfolioRow {
   /** the venue's own figures from the file, to set beside ours (absent when the file has none) */
   venueLiquidationPrice?: string | null;
   venueMaintenanceMargin?: string | null;
+  /**
+   * perps: the funding rate per 8 hours as a fraction, signed as the venue publishes it (longs pay
+   * shorts when positive); absent or null when the file has none
+   */
+  fundingRate?: string | null;
 }
 
 export interface Portfolio {

@@ -3,7 +3,7 @@ export const CANONICAL_COLUMNS = [
   'account', 'venue', 'symbol', 'type', 'underlying', 'side', 'qty', 'contract_size', 'entry_price',
   'mark_price', 'margin_mode', 'isolated_margin', 'leverage', 'imr', 'mmr', 'maintenance_amount',
   'strike', 'expiry', 'option_type', 'iv', 'iv_pct', 'underlying_price', 'rate', 'haircut',
-  'liquidation_threshold', 'inverse', 'liquidation_price', 'maintenance_margin',
+  'liquidation_threshold', 'inverse', 'liquidation_price', 'maintenance_margin', 'funding_rate',
 ] as const;
 export type Column = (typeof CANONICAL_COLUMNS)[number];
 
@@ -35,6 +35,7 @@ const ALIASES: ReadonlyArray<[string, Column]> = [
   ['liq_price', 'liquidation_price'], ['liq_px', 'liquidation_price'], ['est_liq_price', 'liquidation_price'],
   ['maint_margin', 'maintenance_margin'], ['maintenance_margin_value', 'maintenance_margin'], ['position_mm', 'maintenance_margin'],
   ['is_inverse', 'inverse'], ['coin_margined', 'inverse'],
+  ['funding', 'funding_rate'], ['last_funding_rate', 'funding_rate'], ['funding_rate_8h', 'funding_rate'],
 ];
 
 const ALIAS_MAP: ReadonlyMap<string, Column> = new Map<string, Column>([

@@ -101,6 +101,8 @@ export function readRow(r: RowReader): RowOutcome {
   const mmr = r.decimal('mmr', { min: ZERO, max: ONE }, 'a fraction from 0 to 1');
   const maintenanceAmount = r.decimal('maintenance_amount', NON_NEGATIVE, 'an amount of 0 or more');
   const haircut = haircutOf(r);
+  const fundingRate = r.decimal('funding_rate', { min: ONE.neg(), max: ONE }, 'a funding rate per 8 hours as a fraction from -1 to 1 (0.0001 = 0.01%)');
+  if (fundingRate && type && type !== 'perp') r.problem('funding_rate', `expected blank: funding applies to perpetual swaps, not a ${type}`);
   const expiryColumn = r.read('expiry', readExpiry);
   const expiry = agreeing(r, 'expiry', expiryColumn, info?.expiry, (a, b) => a === b, (v) => v.slice(0, 10));
 
@@ -153,6 +155,7 @@ export function readRow(r: RowReader): RowOutcome {
         mmr: str(mmr),
         maintenanceAmount: str(maintenanceAmount),
         haircut: str(haircut),
+        fundingRate: type === 'perp' ? str(fundingRate) : null,
         expiry: type === 'future' || type === 'option' ? expiry : null,
         option: option
           ? {

@@ -12,7 +12,7 @@ import { riskiestUnits, selectUnitFigures } from './unitFigures';
 let engine: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
 
-function client(): EngineClient {
+export function client(): EngineClient {
   if (!engine) {
     const created = createEngineClient();
     engine = created.client;

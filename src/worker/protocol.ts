@@ -7,6 +7,7 @@ import type { CascadeArgs, CascadeReply } from './cascade';
 import type { FastHandlers } from './fastProtocol';
 
 export type * from './fastProtocol';
+import type { RiskHandlers } from './riskProtocol';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
 export interface PortfolioSummary {
@@ -80,7 +81,7 @@ export type GreeksOutcome =
  * The one typed protocol: every engine call the page can make. The worker, the in-process
  * transport (tests, CLI, fallback) and the client are all built from this map.
  */
-export interface EngineHandlers extends FastHandlers {
+export interface EngineHandlers extends FastHandlers, RiskHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
   load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */

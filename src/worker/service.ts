@@ -9,6 +9,7 @@ import { createCascadeRunner } from './cascade';
 import { FastSession } from './fastSession';
 import { createOptionHandlers } from './optionHandlers';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
+import { createRiskHandlers } from './riskService';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
   const underlyings = new Map<string, boolean>();
@@ -45,12 +46,15 @@ export function createEngineService(): EngineHandlers {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };
+  const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }));
   return {
+    ...risk,
     load({ fileName, content, asOf }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
       if (!result.ok) return result;
       portfolio = result.portfolio;
       session = null;
+      invalidateRisk();
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
     loadFiles({ files, asOf }) {
@@ -58,6 +62,7 @@ export function createEngineService(): EngineHandlers {
       if (!result.ok) return result;
       portfolio = result.portfolio;
       session = null;
+      invalidateRisk();
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
     loadBrackets({ fileName, text }) {
@@ -71,6 +76,7 @@ export function createEngineService(): EngineHandlers {
       if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
       for (const [symbol, table] of parsed.tables) tierTables.set(symbol, table);
       session = null;
+      invalidateRisk();
       return { ok: true, symbols: [...parsed.tables.keys()] };
     },
     evaluate({ scenario, thresholds, asOf }) {

@@ -1,3 +1,4 @@
+import { HELD_AT_MARK, holdOptionsAtMark } from '../options/repricing';
 import { Dec, ZERO } from '../decimal';
 import { isLinear, type PreparedRow } from '../rows';
 import type { Portfolio } from '../types';
@@ -76,8 +77,7 @@ export function prepareCascadeBook(portfolio: Portfolio, userTables: TierTables)
   const units: PreparedUnit[] = [];
   const names: string[] = [];
   // the cascade holds options at their mark (docs/cascade.md): without their model terms the engine does too
-  const held = { ...portfolio, rows: portfolio.rows.map((r) => (r.option ? { ...r, option: null } : r)) };
-  for (const account of prepareAccounts(held, userTables, { asOf: '1970-01-01T00:00:00Z', volShock: 0, days: 0 })) {
+  for (const account of prepareAccounts(holdOptionsAtMark(portfolio), userTables, HELD_AT_MARK)) {
     for (const unit of account.units) {
       units.push(unit);
       names.push(`${unit.account} · ${unit.mode === 'cross' ? 'cross' : unit.id.replace(/^isolated:/, 'isolated ').replace(/:\d+$/, '')}`);

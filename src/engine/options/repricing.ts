@@ -1,7 +1,18 @@
 import { Dec, ZERO } from '../decimal';
-import type { OptionType, PortfolioRow } from '../types';
+import type { OptionType, Portfolio, PortfolioRow } from '../types';
 import { bsGreeks, bsPrice, type Greeks } from './blackScholes';
 import { yearsToExpiry } from './time';
+
+/**
+ * The portfolio with option rows stripped of their model terms, so the engine holds them at their
+ * mark (no repricing): for analyses that do not price options yet (cascade, stress and VaR).
+ */
+export function holdOptionsAtMark(portfolio: Portfolio): Portfolio {
+  return portfolio.rows.some((r) => r.option) ? { ...portfolio, rows: portfolio.rows.map((r) => (r.option ? { ...r, option: null } : r)) } : portfolio;
+}
+
+/** No repricing context: valuation time and what-if do not matter once options are held at mark. */
+export const HELD_AT_MARK: OptionContext = { asOf: '1970-01-01T00:00:00Z', volShock: 0, days: 0 };
 
 /** What one evaluation holds fixed for every option: the valuation time and the what-if's vol and time. */
 export interface OptionContext {

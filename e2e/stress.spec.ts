@@ -1,0 +1,61 @@
+import { expect, test } from './test';
+
+/** The Stress & VaR tab as a trader uses it on the demo book. */
+test.describe('Stress & VaR', () => {
+  test.beforeEach(async ({ dashboard }) => {
+    await dashboard.goto();
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await dashboard.page.getByRole('tab', { name: 'Stress & VaR' }).click();
+  });
+
+  test('applying a preset shows every unit with its lowest HF and liquidation moment', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Black Thursday (2020-03-12)' });
+    const table = page.getByRole('table', { name: 'Stress test: Black Thursday' });
+    await expect(table.getByRole('row')).not.toHaveCount(1);
+    const alpha = table.getByRole('row', { name: /^alpha · Cross/ });
+    await expect(alpha.getByRole('cell').nth(2)).toHaveText('no');
+    // beta is the demo's unit near its margin call: BTC −22% in the first hour liquidates it
+    await expect(table.getByRole('row', { name: /^beta · Cross/ }).getByRole('cell').nth(2)).toHaveText(/^yes, hour 1/);
+    await expect(page.getByRole('figure', { name: /Price path of Black Thursday/ })).toBeVisible();
+
+    // a saved copy becomes a preset of its own
+    await page.getByRole('button', { name: 'Edit a copy' }).click();
+    await page.getByLabel(/^Moves:/).fill('BTC: 0=0, 24=-1');
+    await page.getByRole('button', { name: 'Save copy' }).click();
+    await expect(page.getByLabel('Preset', { exact: true })).toHaveValue(/^custom-/);
+    await expect(page.getByRole('table', { name: 'Stress test: Black Thursday (my copy)' })).toBeVisible();
+  });
+
+  test('VaR with a fixed seed shows VaR, ES and the histogram, the same on a second run', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await page.getByLabel('Paths').fill('4000');
+    await page.getByLabel('Seed').fill('7');
+    await page.getByRole('button', { name: 'Run VaR' }).click();
+    const results = page.getByTestId('var-results');
+    await expect(results).toBeVisible();
+    const varText = await page.getByTestId('book-var-0.99').innerText();
+    const esText = await page.getByTestId('book-es-0.99').innerText();
+    const num = (s: string) => Number(s.replace(/,/g, ''));
+    expect(num(varText)).toBeGreaterThan(0);
+    expect(num(esText)).toBeGreaterThanOrEqual(num(varText));
+    await expect(page.getByRole('figure', { name: 'PnL distribution with VaR and ES' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'VaR by unit' }).getByRole('row', { name: /^beta · Cross/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Run VaR' }).click();
+    await expect(page.getByRole('button', { name: 'Run VaR' })).toBeVisible();
+    await expect(page.getByTestId('book-var-0.99')).toHaveText(varText);
+    await expect(page.getByTestId('book-es-0.99')).toHaveText(esText);
+  });
+
+  test('a long run shows progress and can be cancelled', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await page.getByLabel('Paths').fill('400000');
+    await page.getByLabel('Steps per day').fill('24');
+    await page.getByRole('button', { name: 'Run VaR' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Monte Carlo progress' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Cancelled' })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { UsageError } from '../args';
+import { InputError, loadEngine } from '../common';
+import { last, numberFlag, readFlags, STRESS_USAGE } from '../riskArgs';
+
+/** `stress FILE --preset NAME`: every unit along a historical crash path, as JSON. */
+export function stressCommand(argv: readonly string[]): string {
+  const { file, flags } = readFlags(argv, ['--preset', '--margin-call-hf', '--brackets'], STRESS_USAGE);
+  const name = last(flags, '--preset');
+  const { engine, warnings } = loadEngine(file, { brackets: last(flags, '--brackets') });
+  const { presets } = engine.riskSetup({});
+  const key = name?.trim().toLowerCase() ?? '';
+  const preset = presets.find((p) => p.id === key || p.name.toLowerCase() === key);
+  if (!preset) throw new UsageError(`--preset: ${name === null ? 'missing' : `no preset "${name}"`}; presets: ${presets.map((p) => p.id).join(', ')}\n${STRESS_USAGE}`);
+  const outcome = engine.stress({ preset, marginCallHF: numberFlag(flags, '--margin-call-hf', '1.25') });
+  if (!outcome.ok) throw new InputError([`preset:0:-: ${outcome.error}`]);
+  // the per-step series (hours, paths, hf) are for the chart; the JSON keeps the per-unit summary
+  const { units, warnings: stressWarnings } = outcome.result;
+  const json = {
+    schema: 'margin-radar/stress@1',
+    preset: { id: preset.id, name: preset.name, date: preset.date, start: preset.start, stepHours: preset.stepHours, hours: preset.hours, sources: preset.sources, notes: preset.notes },
+    units,
+    warnings: [...warnings, ...stressWarnings],
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,34 @@
+import { InputError, loadEngine, readFile } from '../common';
+import { UsageError } from '../args';
+import { integerFlag, last, numberFlag, readFlags, VAR_USAGE } from '../riskArgs';
+import type { VarStartArgs } from '../../worker/riskProtocol';
+
+/** `var FILE [options]`: Monte Carlo (or historical) VaR, ES and hit probabilities, as JSON. */
+export function varCommand(argv: readonly string[]): string {
+  const { file, flags } = readFlags(argv, ['--horizon-days', '--confidence', '--paths', '--seed', '--steps-per-day', '--returns', '--history', '--margin-call-hf', '--brackets'], VAR_USAGE);
+  const returns = last(flags, '--returns') ?? 'lognormal';
+  if (returns !== 'lognormal' && returns !== 'normal') throw new UsageError(`--returns: expected lognormal or normal, found "${returns}"`);
+  const confidences = (flags.get('--confidence') ?? ['0.99', '0.975']).flatMap((c) => c.split(',')).map((c) => c.trim());
+  const { engine, warnings } = loadEngine(file, { brackets: last(flags, '--brackets') });
+  const history = last(flags, '--history');
+  const method: VarStartArgs['method'] = history
+    ? { kind: 'historical', fileName: history, content: readFile(history).toString('utf8') }
+    : {
+        kind: 'monte-carlo',
+        market: engine.riskSetup({}).market,
+        paths: integerFlag(flags, '--paths', 10_000, 1, 1_000_000),
+        seed: integerFlag(flags, '--seed', 1, 0, 2 ** 31 - 1),
+        stepsPerDay: integerFlag(flags, '--steps-per-day', 1, 1, 24),
+        returns,
+      };
+  const started = engine.varStart({ horizonDays: numberFlag(flags, '--horizon-days', '1'), confidences, marginCallHF: numberFlag(flags, '--margin-call-hf', '1.25'), method });
+  if (!started.ok) throw new InputError(started.error.split('\n').map((line) => (/^[^:]+:\d+:/.test(line) ? line : `var:0:-: ${line}`)));
+  engine.varStep({ runId: started.runId, count: started.paths });
+  const finished = engine.varFinish({ runId: started.runId });
+  if (!finished.ok) throw new InputError([`var:0:-: ${finished.error}`]);
+  const { pnl, ...report } = finished.report;
+  let mean = 0;
+  for (const v of pnl) mean += v / pnl.length;
+  const json = { schema: 'margin-radar/var@1', ...report, pnlMean: mean.toFixed(2), warnings: [...warnings, ...report.warnings] };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { StressPreset, StressResult } from '../../engine/risk/stress';
+import { useAppStore } from '../../store';
+import { runStress } from '../../store/riskSync';
+import { PresetEditor } from './PresetEditor';
+import { PresetPathChart } from './PresetPathChart';
+import { StressTable } from './StressTable';
+
+/** Pick a crash, see every unit walk its path; edit a copy and keep it for this session. */
+export function StressPanel({ presets }: { presets: StressPreset[] }) {
+  const [saved, setSaved] = useState<StressPreset[]>([]);
+  const all = [...presets, ...saved];
+  const [id, setId] = useState(presets[0]?.id ?? '');
+  const [editing, setEditing] = useState(false);
+  const [result, setResult] = useState<StressResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const thresholds = useAppStore((s) => s.thresholdInputs);
+  const preset = all.find((p) => p.id === id) ?? all[0];
+
+  useEffect(() => {
+    if (!preset) return;
+    let live = true;
+    runStress(preset)
+      .then((outcome) => {
+        if (!live) return;
+        setResult(outcome.ok ? outcome.result : null);
+        setError(outcome.ok ? null : outcome.error);
+      })
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [preset, thresholds]);
+
+  if (!preset) return null;
+  const save = (copy: StressPreset) => {
+    setSaved((list) => [...list.filter((p) => p.id !== copy.id), copy]);
+    setId(copy.id);
+    setEditing(false);
+  };
+  return (
+    <section className="panel risk__section" aria-labelledby="stress-title">
+      <div className="risk__head">
+        <h3 id="stress-title" className="panel__title">Historical crash presets</h3>
+        <div className="field">
+          <label htmlFor="stress-preset">Preset</label>
+          <select id="stress-preset" value={preset.id} onChange={(e) => setId(e.target.value)}>
+            {all.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.date}){saved.includes(p) ? ' · yours' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="btn" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+          {editing ? 'Close editor' : 'Edit a copy'}
+        </button>
+      </div>
+      <p className="note">{preset.summary}. Path from {preset.start.replace('T', ' ').replace(':00Z', ' UTC')}, every {preset.stepHours} h for {preset.hours} h.</p>
+      {editing && <PresetEditor preset={preset} onSave={save} />}
+      {error && <p className="field-error" role="alert">{error}</p>}
+      {result && (
+        <>
+          <StressTable result={result} />
+          <PresetPathChart result={result} />
+        </>
+      )}
+      <details className="risk__sources">
+        <summary>Sources and notes</summary>
+        <ul>
+          {preset.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url} target="_blank" rel="noreferrer">{s.title}</a>: {s.says}
+            </li>
+          ))}
+          {preset.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

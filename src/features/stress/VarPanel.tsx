@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import type { MarketInput } from '../../engine/risk/market';
+import type { VarReport } from '../../engine/risk/types';
+import { CANCELLED, runVar } from '../../store/riskSync';
+import type { RiskSetup, VarStartArgs } from '../../worker/riskProtocol';
+import { MarketTable } from './MarketTable';
+import { PnlHistogram } from './PnlHistogram';
+import { VarResults } from './VarResults';
+
+type Method = 'monte-carlo' | 'historical';
+
+function Input({ id, label, value, onChange, width }: { id: string; label: string; value: string; onChange: (v: string) => void; width?: number }) {
+  return (
+    <div className="field field--number">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} style={width ? { width } : undefined} />
+    </div>
+  );
+}
+
+/** Monte Carlo or historical VaR / ES of every unit and the book, with progress and Cancel. */
+export function VarPanel({ setup }: { setup: RiskSetup }) {
+  const [method, setMethod] = useState<Method>('monte-carlo');
+  const [horizon, setHorizon] = useState('1');
+  const [confidence, setConfidence] = useState('0.99, 0.975');
+  const [paths, setPaths] = useState('10000');
+  const [seed, setSeed] = useState('42');
+  const [stepsPerDay, setStepsPerDay] = useState('4');
+  const [market, setMarket] = useState<MarketInput>(setup.market);
+  const [history, setHistory] = useState<File | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [report, setReport] = useState<VarReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cancel = useRef(false);
+
+  const start = async () => {
+    setError(null);
+    const whole = (text: string, what: string) => {
+      if (!/^\d+$/.test(text.trim())) throw new Error(`${what}: expected a whole number, found "${text}"`);
+      return Number(text);
+    };
+    let args: Omit<VarStartArgs, 'marginCallHF'>;
+    try {
+      const confidences = confidence.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      if (method === 'historical') {
+        if (!history) throw new Error('choose a returns CSV (date,asset,return) first');
+        args = { horizonDays: horizon, confidences, method: { kind: 'historical', fileName: history.name, content: await history.text() } };
+      } else {
+        args = { horizonDays: horizon, confidences, method: { kind: 'monte-carlo', market, paths: whole(paths, 'Paths'), seed: whole(seed, 'Seed'), stepsPerDay: whole(stepsPerDay, 'Steps per day'), returns: 'lognormal' } };
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    cancel.current = false;
+    setProgress({ done: 0, total: 1 });
+    try {
+      const outcome = await runVar(args, (done, total) => setProgress({ done, total }), () => cancel.current);
+      if (outcome === CANCELLED) setError('Cancelled: the last result stays on screen.');
+      else if (outcome.ok) setReport(outcome.report);
+      else setError(outcome.error);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const running = progress !== null;
+  return (
+    <section className="panel risk__section" aria-labelledby="var-title">
+      <h3 id="var-title" className="panel__title">Value at risk and expected shortfall</h3>
+      <div className="risk__controls">
+        <div className="field">
+          <label htmlFor="var-method">Method</label>
+          <select id="var-method" value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+            <option value="monte-carlo">Monte Carlo (lognormal, correlated)</option>
+            <option value="historical">Historical returns file</option>
+          </select>
+        </div>
+        <Input id="var-horizon" label="Horizon (days)" value={horizon} onChange={setHorizon} width={70} />
+        <Input id="var-confidence" label="Confidence levels" value={confidence} onChange={setConfidence} width={120} />
+        {method === 'monte-carlo' ? (
+          <>
+            <Input id="var-paths" label="Paths" value={paths} onChange={setPaths} width={90} />
+            <Input id="var-seed" label="Seed" value={seed} onChange={setSeed} width={80} />
+            <Input id="var-steps" label="Steps per day" value={stepsPerDay} onChange={setStepsPerDay} width={70} />
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor="var-history">Returns CSV (date,asset,return)</label>
+            <input id="var-history" type="file" accept=".csv,text/csv" onChange={(e) => setHistory(e.target.files?.[0] ?? null)} />
+          </div>
+        )}
+        {running ? (
+          <button type="button" className="btn" onClick={() => (cancel.current = true)}>Cancel</button>
+        ) : (
+          <button type="button" className="btn risk__run" onClick={() => void start()}>Run VaR</button>
+        )}
+      </div>
+      {running && (
+        <div className="risk__progress">
+          <progress aria-label="Monte Carlo progress" max={progress.total} value={progress.done} />
+          <span className="hint">{progress.done.toLocaleString('en-US')} / {progress.total.toLocaleString('en-US')} paths</span>
+        </div>
+      )}
+      {method === 'monte-carlo' && <MarketTable market={market} onChange={setMarket} source={`${setup.marketSource.source}, as of ${setup.marketSource.asOf}; ${setup.marketSource.annualisation}. Other assets: ${setup.marketSource.other}.`} />}
+      {error && <p className="field-error" role="alert">{error}</p>}
+      {report && (
+        <>
+          <VarResults report={report} />
+          {report.book.tails[0] && <PnlHistogram pnl={report.pnl} tail={report.book.tails[0]} horizonDays={report.horizonDays} />}
+        </>
+      )}
+      <p className="hint">Convention: {setup.convention}. Margin call and liquidation are checked at every step of each path, not only at the end.</p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { FundingOutcome } from '../engine/risk/funding';
+import type { MarketInput } from '../engine/risk/market';
+import type { VarOutcome } from '../engine/risk/montecarlo';
+import type { StressOutcome, StressPreset } from '../engine/risk/stress';
+
+/** What the stress & VaR view needs to start: presets, the default market of the book, sources. */
+export interface RiskSetup {
+  presets: StressPreset[];
+  market: MarketInput;
+  marketSource: { asOf: string; source: string; annualisation: string; other: string; stablecoins: string };
+  fees: Array<{ venue: string; rate: string; source: string }>;
+  convention: string;
+  /** rows held at mark (options) and why */
+  heldNote: string | null;
+}
+
+export interface VarStartArgs {
+  horizonDays: string;
+  /** e.g. ["0.99", "0.975"] */
+  confidences: string[];
+  marginCallHF: string;
+  method:
+    | { kind: 'monte-carlo'; market: MarketInput; paths: number; seed: number; stepsPerDay: number; returns: 'lognormal' | 'normal' }
+    | { kind: 'historical'; fileName: string; content: ArrayBuffer | string };
+}
+
+export type VarStartOutcome = { ok: true; runId: number; paths: number } | { ok: false; error: string };
+export type VarStepOutcome = { ok: true; done: number; total: number } | { ok: false; error: string };
+
+/**
+ * Risk handlers of the one protocol. A Monte Carlo run lives in the engine between calls: the page
+ * asks for chunk after chunk (varStep), so it can show progress and stop; the figures do not
+ * depend on the chunking (each path has its own random stream).
+ */
+export interface RiskHandlers {
+  riskSetup(args: Record<string, never>): RiskSetup;
+  stress(args: { preset: StressPreset; marginCallHF: string }): StressOutcome;
+  varStart(args: VarStartArgs): VarStartOutcome;
+  /** simulates the next `count` paths of the run */
+  varStep(args: { runId: number; count: number }): VarStepOutcome;
+  varFinish(args: { runId: number }): VarOutcome;
+  funding(args: { horizonDays: string; marginCallHF: string }): FundingOutcome;
+}

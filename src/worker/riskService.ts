@@ -1,0 +1,98 @@
+import { readDecimalText } from '../engine/decimal';
+import { buildExposureModel, type ExposureModel } from '../engine/risk/exposure';
+import { TAKER_FEES } from '../engine/risk/fees';
+import { projectFunding } from '../engine/risk/funding';
+import { HELD_NOTE } from '../engine/risk/held';
+import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
+import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
+import { CRASH_PRESETS } from '../engine/risk/presets';
+import { applyPreset } from '../engine/risk/stress';
+import { QUANTILE_CONVENTION } from '../engine/risk/tail';
+import type { Portfolio } from '../engine/types';
+import type { TierTable } from '../engine/venues/tiers';
+import { problemLine } from '../import/types';
+import { importReturns } from '../import/returns';
+import type { RiskHandlers } from './riskProtocol';
+
+function fraction(text: string, what: string): number {
+  const v = readDecimalText(text);
+  if (!v) throw new RangeError(`${what}: expected a number, found "${text}"`);
+  return v.toNumber();
+}
+
+/**
+ * The risk handlers over the service's current portfolio. The float64 exposure model is built once
+ * per portfolio and tier tables (`invalidate` drops it); one Monte Carlo run is kept at a time.
+ */
+export function createRiskHandlers(current: () => { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable> }): RiskHandlers & { invalidate(): void } {
+  let model: ExposureModel | null = null;
+  let run: { id: number; run: VarRun } | null = null;
+  let nextRun = 1;
+  const exposure = (): ExposureModel => (model ??= buildExposureModel(current().portfolio, current().tierTables));
+  const guarded = <T>(fn: () => T): T | { ok: false; error: string } => {
+    try {
+      return fn();
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const activeRun = (runId: number): VarRun => {
+    if (!run || run.id !== runId) throw new Error('that run was replaced by a newer one or the portfolio changed');
+    return run.run;
+  };
+  return {
+    invalidate() {
+      model = null;
+      run = null;
+    },
+    riskSetup() {
+      const m = exposure();
+      return {
+        presets: [...CRASH_PRESETS],
+        market: defaultMarket(m.underlyings),
+        marketSource: MARKET_SOURCE,
+        fees: [...TAKER_FEES].map(([venue, fee]) => ({ venue, rate: fee.rate.toFixed(), source: fee.source })),
+        convention: QUANTILE_CONVENTION,
+        heldNote: m.held.length > 0 ? `${m.held.length} option row(s): ${HELD_NOTE}` : null,
+      };
+    },
+    stress({ preset, marginCallHF }) {
+      return guarded(() => applyPreset(exposure(), preset, fraction(marginCallHF, 'margin-call level')));
+    },
+    varStart({ horizonDays, confidences, marginCallHF, method }) {
+      return guarded(() => {
+        const common = {
+          horizonDays: fraction(horizonDays, 'horizon'),
+          confidences: confidences.map((c) => fraction(c, 'confidence')),
+          marginCallHF: fraction(marginCallHF, 'margin-call level'),
+        };
+        let started;
+        if (method.kind === 'monte-carlo') {
+          started = startMonteCarlo(exposure(), method.market, { ...common, paths: method.paths, seed: method.seed, stepsPerDay: method.stepsPerDay, returns: method.returns });
+        } else {
+          const table = importReturns(method.fileName, method.content);
+          if (!table.ok) return { ok: false as const, error: table.errors.map(problemLine).join('\n') };
+          started = startHistorical(exposure(), table.table, common);
+        }
+        if (!started.ok) return started;
+        run = { id: nextRun++, run: started.run };
+        return { ok: true as const, runId: run.id, paths: started.run.paths };
+      });
+    },
+    varStep({ runId, count }) {
+      return guarded(() => {
+        const r = activeRun(runId);
+        const done = pathsDone(r);
+        runPaths(r, done, count);
+        return { ok: true as const, done: pathsDone(r), total: r.paths };
+      });
+    },
+    varFinish({ runId }) {
+      return guarded(() => finishRun(activeRun(runId)));
+    },
+    funding({ horizonDays, marginCallHF }) {
+      const { portfolio, tierTables } = current();
+      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+
+const dir = mkdtempSync(join(tmpdir(), 'radar-risk-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// long 1 BTC perp at 100 beside 10.45 USDT, mmr 0.005: MB = 10.45 + 100(x − 1), MM = 0.5x, HF = 1 at x = 0.9
+const book = file('book.csv', 'symbol,qty,entry_price,mark_price,mmr\nUSDT,10.45,,1,\nBTCUSDT,1,100,100,0.005\n');
+
+describe('cli stress', () => {
+  it('applies a preset by name and prints each unit', () => {
+    const result = runCli(['stress', book, '--preset', 'black-thursday-2020']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.schema).toBe('margin-radar/stress@1');
+    expect(json.preset.date).toBe('2020-03-12');
+    // hour 1: BTC −22.1% is past the −10% that liquidates this unit
+    expect(json.units[0]).toMatchObject({ label: 'main · Cross', liquidatedAtHour: 1 });
+  });
+
+  it('an unknown preset lists the presets', () => {
+    const result = runCli(['stress', book, '--preset', 'nope']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no preset "nope"; presets: black-thursday-2020, may-19-2021');
+  });
+});
+
+describe('cli var', () => {
+  it('prints VaR and ES, the same for the same seed', () => {
+    const args = ['var', book, '--horizon-days', '1', '--confidence', '0.99', '--paths', '2000', '--seed', '5'];
+    const a = runCli(args);
+    expect(a.stderr).toBe('');
+    const json = JSON.parse(a.stdout);
+    expect(json).toMatchObject({ schema: 'margin-radar/var@1', method: 'monte-carlo', paths: 2000, horizonDays: 1, seed: 5 });
+    expect(Number(json.book.tails[0].es)).toBeGreaterThanOrEqual(Number(json.book.tails[0].var));
+    expect(runCli(args).stdout).toBe(a.stdout);
+  });
+
+  it('historical simulation from a returns file', () => {
+    // one-day PnL = 100 × return: losses 10, 5, −2 → α = 0.5 + ε: m = ⌈3 × 0.4⌉ = 2 → VaR 5, ES 7.5
+    const returns = file('r.csv', 'date,asset,return\n2024-01-01,BTC,-0.1\n2024-01-02,BTC,-0.05\n2024-01-03,BTC,0.02\n');
+    const result = runCli(['var', book, '--history', returns, '--confidence', '0.6']);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    expect(json.method).toBe('historical');
+    expect(json.book.tails).toEqual([{ confidence: '0.6', var: '5.00', es: '7.50' }]);
+  });
+
+  it('a bad returns file exits 2 with FILE:LINE:COLUMN', () => {
+    const returns = file('bad.csv', 'date,asset,return\n2024-01-01,BTC,abc\n');
+    const result = runCli(['var', book, '--history', returns]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.csv:2:return: expected a decimal number/);
+  });
+
+  it('a bad flag is a usage error', () => {
+    expect(runCli(['var', book, '--paths', 'many']).stderr).toContain('--paths: expected a whole number from 1 to 1000000, found "many"');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { projectFunding } from '../../src/engine/risk/funding';
+import { importPortfolio } from '../../src/import';
+import { row, spot } from '../engine/helpers';
+
+describe('funding projection', () => {
+  it('longs pay a positive rate; days to the margin-call level counted in 8-hour settlements', () => {
+    // long 1 BTC perp at 100 (notional 100, MM = 0.5 at mmr 0.005), 1 USDT of collateral: HF = 2
+    // funding 0.001 per 8h: the long pays 100 × 0.001 = 0.1 a settlement, 0.3 a day
+    // margin call (HF < 1.25) when MB < 0.625: gap 0.375 / 0.1 = 3.75 → 4th settlement = 4/3 days
+    // liquidation (HF ≤ 1) when MB ≤ 0.5: gap 0.5 / 0.1 = 5 → 5th settlement = 5/3 days
+    const rows = [spot('USDT', '1', '1'), row({ symbol: 'BTCUSDT', qty: '1', markPrice: '100', mmr: '0.005', fundingRate: '0.001', venue: 'binance' })];
+    const outcome = projectFunding({ portfolio: { source: 't', rows }, horizonDays: '2', marginCallHF: '1.25' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    const unit = outcome.units[0]!;
+    expect(unit.fundingPer8h).toBe('-0.1');
+    expect(unit.fundingPerDay).toBe('-0.3');
+    expect(unit.daysToMarginCall).toBe('1.3333');
+    expect(unit.daysToLiquidation).toBe('1.6667');
+    // day 1: 1 − 0.3 = 0.7, HF 1.4; day 2: 0.4, HF 0.8
+    expect(unit.projection).toEqual([
+      { day: 0, marginBalance: '1', healthFactor: '2' },
+      { day: 1, marginBalance: '0.7', healthFactor: '1.4' },
+      { day: 2, marginBalance: '0.4', healthFactor: '0.8' },
+    ]);
+    // Binance Regular taker 0.05% of 100 = 0.05 to close
+    expect(unit.closingFee).toBe('0.05');
+  });
+
+  it('a short receives a positive rate and never reaches the margin call by funding', () => {
+    const rows = [spot('USDT', '1', '1'), row({ symbol: 'BTCUSDT', qty: '-1', markPrice: '100', mmr: '0.005', fundingRate: '0.001' })];
+    const outcome = projectFunding({ portfolio: { source: 't', rows }, horizonDays: '1', marginCallHF: '1.25' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.units[0]!.fundingPer8h).toBe('0.1');
+    expect(outcome.units[0]!.daysToMarginCall).toBeNull();
+  });
+
+  it('the importer reads funding_rate (and its aliases) for perps and refuses it elsewhere', () => {
+    const ok = importPortfolio({ fileName: 'f.csv', content: 'symbol,qty,entry_price,mark_price,Funding Rate\nBTCUSDT,1,100,100,-0.0001\nUSDT,5,,1,\n' });
+    expect(ok.ok && ok.portfolio.rows.map((r) => r.fundingRate)).toEqual(['-0.0001', null]);
+    const alias = importPortfolio({ fileName: 'f.csv', content: 'symbol,qty,entry_price,mark_price,lastFundingRate\nBTCUSDT,1,100,100,0.0002\n' });
+    expect(alias.ok && alias.portfolio.rows[0]!.fundingRate).toBe('0.0002');
+    const bad = importPortfolio({ fileName: 'f.csv', content: 'symbol,qty,entry_price,mark_price,funding_rate\nBTCUSDT,1,100,100,0.01%\nETH,2,,3000,0.001\nSOLUSDT,1,1,1,2\n' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`)).toEqual([
+      'f.csv:2:funding_rate: expected a fraction, not a percent (0.005, not 0.5%)',
+      'f.csv:3:funding_rate: expected blank: funding applies to perpetual swaps, not a spot',
+      'f.csv:4:funding_rate: expected a funding rate per 8 hours as a fraction from -1 to 1 (0.0001 = 0.01%)',
+    ]);
+  });
+});

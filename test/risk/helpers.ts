@@ -1,0 +1,32 @@
+import { buildExposureModel } from '../../src/engine/risk/exposure';
+import { finishRun, runPaths, startMonteCarlo, type VarParams } from '../../src/engine/risk/montecarlo';
+import type { MarketInput } from '../../src/engine/risk/market';
+import type { PortfolioRow } from '../../src/engine/types';
+import type { VarReport } from '../../src/engine/risk/types';
+
+export const PARAMS: VarParams = { horizonDays: 1, stepsPerDay: 1, confidences: [0.99, 0.975], paths: 1000, seed: 7, returns: 'normal', marginCallHF: 1.25 };
+
+/** A market where every asset has the given annualised vol and no correlation. */
+export function market(vols: Record<string, number>): MarketInput {
+  const assets = Object.keys(vols);
+  return { assets, vols: assets.map((a) => String(vols[a])), correlations: assets.map((a) => assets.map((b) => (a === b ? '1' : '0'))) };
+}
+
+export function monteCarlo(rows: PortfolioRow[], m: MarketInput, params: Partial<VarParams> = {}, chunks: number[] | null = null): VarReport {
+  const model = buildExposureModel({ source: 'test.csv', rows });
+  const started = startMonteCarlo(model, m, { ...PARAMS, ...params });
+  if (!started.ok) throw new Error(started.error);
+  const run = started.run;
+  if (chunks) {
+    // chunks as [first, count] pairs, in any order
+    for (let i = 0; i < chunks.length; i += 2) runPaths(run, chunks[i]!, chunks[i + 1]!);
+  } else {
+    runPaths(run, 0, run.paths);
+  }
+  const done = finishRun(run);
+  if (!done.ok) throw new Error(done.error);
+  return done.report;
+}
+
+/** Daily vol d as an annualised vol: d × √365 (the engine's convention). */
+export const annual = (daily: number) => daily * Math.sqrt(365);

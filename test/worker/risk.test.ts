@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineService } from '../../src/worker/service';
+
+const csv = 'symbol,qty,entry_price,mark_price,mmr\nUSDT,500,,1,\nBTCUSDT,0.1,60000,60000,0.005\nETHUSDT,-1,3000,3000,0.01\n';
+
+function engine() {
+  const service = createEngineService();
+  const loaded = service.load({ fileName: 'b.csv', content: csv });
+  if (!loaded.ok) throw new Error('load failed');
+  return service;
+}
+
+describe('risk handlers', () => {
+  it('a run asked for chunk after chunk equals the one-shot run with the same seed', () => {
+    const run = (chunk: number) => {
+      const service = engine();
+      const { market } = service.riskSetup({});
+      const started = service.varStart({ horizonDays: '7', confidences: ['0.99'], marginCallHF: '1.25', method: { kind: 'monte-carlo', market, paths: 1000, seed: 9, stepsPerDay: 1, returns: 'lognormal' } });
+      if (!started.ok) throw new Error(started.error);
+      const progress: number[] = [];
+      for (let done = 0; done < started.paths; ) {
+        const step = service.varStep({ runId: started.runId, count: chunk });
+        if (!step.ok) throw new Error(step.error);
+        done = step.done;
+        progress.push(done);
+      }
+      return { progress, outcome: service.varFinish({ runId: started.runId }) };
+    };
+    const once = run(1000);
+    const chunked = run(300);
+    expect(chunked.progress).toEqual([300, 600, 900, 1000]);
+    expect(chunked.outcome).toEqual(once.outcome);
+  });
+
+  it('a run stopped early cannot be finished, and a new load drops it', () => {
+    const service = engine();
+    const started = service.varStart({ horizonDays: '1', confidences: ['0.99'], marginCallHF: '1.25', method: { kind: 'monte-carlo', market: service.riskSetup({}).market, paths: 100, seed: 1, stepsPerDay: 1, returns: 'normal' } });
+    if (!started.ok) throw new Error(started.error);
+    service.varStep({ runId: started.runId, count: 10 });
+    expect(service.varFinish({ runId: started.runId })).toEqual({ ok: false, error: 'the run has 10 of 100 paths; it was stopped before the end' });
+    service.load({ fileName: 'b.csv', content: csv });
+    expect(service.varStep({ runId: started.runId, count: 10 })).toEqual({ ok: false, error: 'that run was replaced by a newer one or the portfolio changed' });
+  });
+
+  it('the default market names its source and covers the book', () => {
+    const setup = engine().riskSetup({});
+    expect(setup.market.assets).toEqual(['BTC', 'ETH', 'USDT']);
+    // BTC: daily 2.91% × √365 = 0.5560
+    expect(setup.market.vols).toEqual(['0.556', '0.7833', '0']);
+    expect(setup.market.correlations[0]).toEqual(['1', '0.762', '0']);
+    expect(setup.marketSource.source).toContain('CF Benchmarks');
+    expect(setup.presets).toHaveLength(6);
+  });
+});
