@@ -3,6 +3,7 @@
  * components call these functions or change the store; answers come back into the store.
  */
 import { createEngineClient, SUPERSEDED, type EngineClient } from '../worker';
+import type { ArgsOf, ColumnMapping, Method, ResultOf } from '../worker/protocol';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 
@@ -36,11 +37,11 @@ export async function requestEvaluate(): Promise<void> {
 }
 
 /** Sends a file to the engine. A refused file leaves the portfolio and report on screen as they were. */
-export async function loadContent(fileName: string, content: ArrayBuffer | string, sample = ''): Promise<boolean> {
+export async function loadContent(fileName: string, content: ArrayBuffer | string, sample = '', mapping?: ColumnMapping): Promise<boolean> {
   const store = useAppStore.getState();
   store.startLoad(fileName);
   try {
-    const outcome = await client().call('load', { fileName, content });
+    const outcome = await client().call('load', { fileName, content, ...(mapping ? { mapping } : {}) });
     if (!outcome.ok) {
       useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
       return false;
@@ -158,4 +159,9 @@ export async function requestCompareVenues(): Promise<import('../worker/protocol
   } catch (e) {
     return { ok: false, error: message(e) };
   }
+}
+
+/** A direct engine call for views that hold their own answer (the mapping step's preview and check). */
+export function callEngine<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  return client().call(method, args);
 }

@@ -1,5 +1,7 @@
 import type { VenueComparison } from '../engine/compare';
 import type { Report, Scenario, Thresholds } from '../engine/types';
+import type { ColumnMapping } from '../import/mapping';
+import type { PreviewResult } from '../import/preview';
 import type { ImportProblem } from '../import/types';
 
 /** What the page learns about a loaded portfolio (the rows themselves stay in the worker). */
@@ -32,7 +34,7 @@ export type EvaluateOutcome = { ok: true; report: Report } | { ok: false; error:
  */
 export interface EngineHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
-  load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
+  load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string; mapping?: ColumnMapping }): LoadOutcome;
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */
   loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string }>; asOf?: string }): LoadOutcome;
   /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */
@@ -41,7 +43,15 @@ export interface EngineHandlers {
   evaluate(args: EvaluateArgs): EvaluateOutcome;
   /** The current portfolio margined under every venue at once (issue 7). */
   compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
+  /** A file's header, first rows and suggested column mapping, for the mapping step (issue 7). */
+  previewFile(args: { fileName: string; content: ArrayBuffer | string }): PreviewResult;
+  /** The file imported with a mapping, as `load` would, without replacing the current portfolio. */
+  checkMapping(args: { fileName: string; content: ArrayBuffer | string; mapping: ColumnMapping; asOf?: string }): LoadOutcome;
 }
+
+export type { ColumnMapping } from '../import/mapping';
+export type { ImportProblem } from '../import/types';
+export type { CsvPreview, PreviewResult } from '../import/preview';
 
 export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };
 

@@ -4,6 +4,7 @@ import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
 import { importPortfolio, importPortfolios } from '../import';
+import { previewFile } from '../import/preview';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -24,8 +25,8 @@ export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
   return {
-    load({ fileName, content, asOf }) {
-      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
+    load({ fileName, content, asOf, mapping }) {
+      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) });
       if (!result.ok) return result;
       portfolio = result.portfolio;
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
@@ -54,6 +55,13 @@ export function createEngineService(): EngineHandlers {
     compareVenues({ asOf }) {
       if (portfolio.rows.length === 0) return { ok: false, error: 'no portfolio is loaded' };
       return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
+    },
+    previewFile({ fileName, content }) {
+      return previewFile(fileName, content);
+    },
+    checkMapping({ fileName, content, mapping, asOf }) {
+      const result = importPortfolio({ fileName, content, mapping, ...(asOf ? { asOf } : {}) });
+      return result.ok ? { ok: true, summary: summarize(result.portfolio), warnings: result.warnings } : result;
     },
   };
 }
