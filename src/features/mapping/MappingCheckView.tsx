@@ -16,7 +16,7 @@ export function MappingCheckView({ check }: { check: MappingCheck }) {
     return (
       <p className="mapping__check mapping__check--ok" role="status">
         ✓ {rows} holding{rows === 1 ? '' : 's'} in {accounts} account{accounts === 1 ? '' : 's'} would load.
-        {check.warnings.length > 0 ? ` ${check.warnings.join('; ')}.` : ''}
+        {check.warnings.length > 0 ? ` Note: ${check.warnings.join('; ')}.` : ''}
       </p>
     );
   }
