@@ -15,7 +15,8 @@ let storage: MappingStorage = localMappingStorage();
 let bytes: ArrayBuffer | null = null;
 let checkSeq = 0;
 
-export function useMappingStorage(next: MappingStorage): void {
+/** Swaps the storage (the IndexedDB persistence can plug in here). */
+export function setMappingStorage(next: MappingStorage): void {
   storage = next;
 }
 
