@@ -5,6 +5,7 @@ import { DropZone } from '../features/import/DropZone';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { ImportProblems } from '../features/import/ImportProblems';
 import { ImportWarnings } from '../features/import/ImportWarnings';
+import { MappingStep } from '../features/mapping/MappingStep';
 import { PositionsTable } from '../features/positions/PositionsTable';
 import { ScenarioBar } from '../features/scenario/ScenarioBar';
 import { ScenarioPanel } from '../features/scenario/ScenarioPanel';
@@ -40,6 +41,7 @@ export function App() {
           <ThresholdsPanel />
         </div>
         <ImportProblems />
+        <MappingStep />
         <ScenarioBar />
         <AlertBanner />
         <SummaryStrip />

@@ -1,8 +1,9 @@
 import type { PortfolioRow } from '../engine/types';
-import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, canonicalColumn, normalizeHeader, type Column } from './columns';
+import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, normalizeHeader, type Column } from './columns';
 import { parseCsv, type CsvRecord } from './csv';
 import { decodeContent } from './decode';
 import { fillSpotMarks, jsonRecords, looksLikeJson, recordsToCsv } from './json';
+import { placeHeaders, type ColumnMapping } from './mapping';
 import { readRow, type DraftRow } from './row';
 import { RowReader, type HeaderMap } from './rowReader';
 import { IMPORT_LIMITS, type ImportProblem, type ImportRequest, type ImportResult } from './types';
@@ -14,8 +15,8 @@ function fileProblem(file: string, line: number, message: string, column = '', v
   return { file, line, column, value, message };
 }
 
-/** Maps canonical columns to their place; duplicate and colliding headers are problems. */
-function readHeader(file: string, header: CsvRecord): { map: HeaderMap; problems: ImportProblem[] } {
+/** Maps canonical columns to their place (`columns`: per header, from placeHeaders); duplicate and colliding headers are problems. */
+function readHeader(file: string, header: CsvRecord, columns: ReadonlyArray<Column | null>): { map: HeaderMap; problems: ImportProblem[] } {
   const map = new Map<Column, { index: number; name: string }>();
   const seen = new Map<Column, string>();
   const problems: ImportProblem[] = [];
@@ -26,7 +27,7 @@ function readHeader(file: string, header: CsvRecord): { map: HeaderMap; problems
     const name = raw.trim();
     const normalized = normalizeHeader(name);
     if (normalized === '') return;
-    const column = canonicalColumn(name);
+    const column = columns[index];
     // unknown columns are kept and ignored, repeated or not; a canonical column must be unambiguous
     if (!column) return;
     const earlier = seen.get(column);
@@ -161,23 +162,47 @@ export function importPortfolios(requests: readonly ImportRequest[]): ImportResu
   return { ok: true, portfolio: { source: sources.join(' + '), rows }, warnings };
 }
 
-function importCsv({ fileName, content, asOf }: ImportRequest): ImportResult {
+/** Header placement, then a venue layout's own cell conversions (mapping.ts, native/). */
+function placeAndConvert(file: string, parsed: { header: CsvRecord; records: CsvRecord[] }, mapping: ColumnMapping | undefined) {
+  const placement = placeHeaders(parsed.header.fields, mapping);
+  const { profile } = placement;
+  let table = { header: parsed.header.fields, columns: placement.columns, records: parsed.records };
+  const warnings: string[] = [];
+  if (profile?.transform) {
+    const converted = profile.transform(file, table);
+    if (converted.problems.length > 0) return { ok: false as const, errors: converted.problems.slice(0, IMPORT_LIMITS.maxErrors) };
+    table = converted.table;
+    warnings.push(...converted.warnings);
+  }
+  // a venue's export margins under that venue unless the file says otherwise
+  if (profile?.venue && !table.columns.includes('venue')) {
+    table = { header: [...table.header, 'venue'], columns: [...table.columns, 'venue'], records: table.records.map((r) => ({ ...r, fields: [...r.fields, profile.venue!] })) };
+  }
+  if (profile) warnings.unshift(`${file}: read as ${profile.title}${profile.venue ? `, margined under ${profile.venue}` : ''}`);
+  const unused = mapping ? parsed.header.fields.filter((f, i) => f.trim() !== '' && placement.columns[i] === null).map((f) => f.trim()) : placement.unplaced;
+  if (unused.length > 0) warnings.push(`columns kept but not used: ${unused.join(', ')}`);
+  return { ok: true as const, header: { line: parsed.header.line, fields: table.header }, columns: table.columns, records: table.records, warnings };
+}
+
+function importCsv({ fileName, content, asOf, mapping }: ImportRequest): ImportResult {
   const file = fileName || 'portfolio.csv';
   const decoded = decodeContent(content);
   if (!decoded.ok) return { ok: false, errors: [fileProblem(file, decoded.line, decoded.message)] };
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return { ok: false, errors: [fileProblem(file, parsed.line, parsed.message)] };
 
-  const { map, problems } = readHeader(file, parsed.header);
+  const placed = placeAndConvert(file, parsed, mapping);
+  if (!placed.ok) return placed;
+  const { map, problems } = readHeader(file, placed.header, placed.columns);
   if (problems.length > 0) return { ok: false, errors: problems };
-  if (parsed.records.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'the file has a header but no rows; expected at least one holding')] };
+  if (placed.records.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'the file has a header but no rows; expected at least one holding')] };
 
   const errors: ImportProblem[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...placed.warnings];
   const drafts: DraftRow[] = [];
-  for (const record of parsed.records) {
+  for (const record of placed.records) {
     if (errors.length >= IMPORT_LIMITS.maxErrors) break;
-    const shape = recordShapeProblem(file, record, parsed.header);
+    const shape = recordShapeProblem(file, record, placed.header);
     if (shape) {
       errors.push(shape);
       continue;
@@ -190,15 +215,13 @@ function importCsv({ fileName, content, asOf }: ImportRequest): ImportResult {
   }
   if (errors.length === 0) {
     const venueColumn = map.get('venue')?.index;
-    const venueText = new Map(parsed.records.map((r) => [r.line, venueColumn === undefined ? '' : (r.fields[venueColumn] ?? '').trim()]));
+    const venueText = new Map(placed.records.map((r) => [r.line, venueColumn === undefined ? '' : (r.fields[venueColumn] ?? '').trim()]));
     errors.push(...crossRowProblems(file, drafts, map, venueText));
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, IMPORT_LIMITS.maxErrors) };
   if (drafts.length === 0) return { ok: false, errors: [fileProblem(file, 2, 'every row has quantity 0; expected at least one holding')] };
 
   const rows = drafts.map((d) => d.row);
-  const unknown = parsed.header.fields.filter((f) => f.trim() !== '' && !canonicalColumn(f));
-  if (unknown.length > 0) warnings.push(`columns kept but not used: ${unknown.map((f) => f.trim()).join(', ')}`);
   warnings.push(...expiryWarnings(rows, asOf));
   return { ok: true, portfolio: { source: file, rows }, warnings };
 }

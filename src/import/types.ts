@@ -22,6 +22,8 @@ export interface ImportRequest {
   content: ArrayBuffer | Uint8Array | string;
   /** valuation time for expiry warnings, ISO 8601; default: none */
   asOf?: string;
+  /** canonical column -> header as written (the page's mapping step); without it, headers are placed by their names */
+  mapping?: Partial<Record<import('./columns').Column, string>>;
 }
 
 /** Caps that keep a hostile or mistaken file from freezing the page. */

@@ -5,6 +5,7 @@
 import type { Report, Scenario } from '../engine/types';
 import { createEngineClient, SUPERSEDED, type ArgsOf, type EngineClient, type ExactPositionRow, type FastArgs, type Method, type ResultOf, type SortColumn } from '../worker';
 import { oversizeProblem, readWithProgress } from './engineHealth';
+import type { ColumnMapping } from '../worker/protocol';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 import { riskiestUnits, selectUnitFigures } from './unitFigures';
@@ -26,10 +27,6 @@ export function engineClient(): EngineClient {
   return client();
 }
 
-/** A direct engine call, for views that ask for analyses of their own (issue 4: greeks, risk matrix). */
-export function engineCall<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  return client().call(method, args);
-}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -146,12 +143,12 @@ export function onPortfolioLoaded(listener: (file: LoadedFile) => void): () => v
 }
 
 /** Sends a file to the engine. A refused file leaves the portfolio and report on screen as they were. */
-export async function loadContent(fileName: string, content: ArrayBuffer | string, sample = ''): Promise<boolean> {
+export async function loadContent(fileName: string, content: ArrayBuffer | string, sample = '', mapping?: ColumnMapping): Promise<boolean> {
   const store = useAppStore.getState();
   store.startLoad(fileName);
   const kept = loadedListeners.size === 0 ? null : typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content.slice(0));
   try {
-    const outcome = await client().call('load', { fileName, content });
+    const outcome = await client().call('load', { fileName, content, ...(mapping ? { mapping } : {}) });
     if (!outcome.ok) {
       useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
       return false;
@@ -293,4 +290,9 @@ export async function requestCompareVenues(): Promise<import('../worker/protocol
   } catch (e) {
     return { ok: false, error: message(e) };
   }
+}
+
+/** A direct engine call, for views that hold their own answer (greeks, risk matrix, the mapping step). */
+export function engineCall<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  return client().call(method, args);
 }

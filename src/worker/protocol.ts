@@ -2,6 +2,8 @@ import type { VenueComparison } from '../engine/compare';
 import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { RiskScenario } from '../engine/options/riskGrid';
 import type { Report, Scenario, Thresholds, VenueId } from '../engine/types';
+import type { ColumnMapping } from '../import/mapping';
+import type { PreviewResult } from '../import/preview';
 import type { ImportProblem } from '../import/types';
 import type { CascadeArgs, CascadeReply } from './cascade';
 import type { FastHandlers } from './fastProtocol';
@@ -83,7 +85,7 @@ export type GreeksOutcome =
  */
 export interface EngineHandlers extends FastHandlers, RiskHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
-  load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string }): LoadOutcome;
+  load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string; mapping?: ColumnMapping }): LoadOutcome;
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */
   loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string }>; asOf?: string }): LoadOutcome;
   /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */
@@ -100,7 +102,15 @@ export interface EngineHandlers extends FastHandlers, RiskHandlers {
   riskMatrix(args: RiskMatrixArgs): RiskMatrixOutcome;
   /** Portfolio greeks per underlying under the what-if (issue 4). */
   greeks(args: GreeksArgs): GreeksOutcome;
+  /** A file's header, first rows and suggested column mapping, for the mapping step (issue 7). */
+  previewFile(args: { fileName: string; content: ArrayBuffer | string }): PreviewResult;
+  /** The file imported with a mapping, as `load` would, without replacing the current portfolio. */
+  checkMapping(args: { fileName: string; content: ArrayBuffer | string; mapping: ColumnMapping; asOf?: string }): LoadOutcome;
 }
+
+export type { ColumnMapping } from '../import/mapping';
+export type { ImportProblem } from '../import/types';
+export type { CsvPreview, PreviewResult } from '../import/preview';
 
 export type CompareVenuesOutcome = { ok: true; comparison: VenueComparison } | { ok: false; error: string };
 

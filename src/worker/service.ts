@@ -8,6 +8,7 @@ import { createChartsHandler } from './chartsService';
 import { createCascadeRunner } from './cascade';
 import { FastSession } from './fastSession';
 import { createOptionHandlers } from './optionHandlers';
+import { previewFile } from '../import/preview';
 import type { EngineHandlers, PortfolioSummary } from './protocol';
 import { createRiskHandlers } from './riskService';
 
@@ -49,8 +50,8 @@ export function createEngineService(): EngineHandlers {
   const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }));
   return {
     ...risk,
-    load({ fileName, content, asOf }) {
-      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}) });
+    load({ fileName, content, asOf, mapping }) {
+      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) });
       if (!result.ok) return result;
       portfolio = result.portfolio;
       session = null;
@@ -96,5 +97,12 @@ export function createEngineService(): EngineHandlers {
     positionRows: ({ rows, ...args }) => guarded((s) => s.positionRows(args, rows)),
     sortRows: ({ column, desc, ...args }) => guarded((s) => ({ ok: true as const, order: s.sortRows(args, column, desc) })),
     ...createOptionHandlers(() => portfolio),
+    previewFile({ fileName, content }) {
+      return previewFile(fileName, content);
+    },
+    checkMapping({ fileName, content, mapping, asOf }) {
+      const result = importPortfolio({ fileName, content, mapping, ...(asOf ? { asOf } : {}) });
+      return result.ok ? { ok: true, summary: summarize(result.portfolio), warnings: result.warnings } : result;
+    },
   };
 }

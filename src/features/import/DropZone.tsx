@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
-import { loadFiles } from '../../store/engineSync';
+import { openFiles } from '../mapping/mappingFlow';
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -32,7 +32,7 @@ export function DropZone() {
       depth = 0;
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length > 0) void loadFiles(files);
+      if (files.length > 0) void openFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -1,6 +1,7 @@
 import { FileInput } from '../../components/FileInput';
 import { useAppStore } from '../../store';
-import { loadBracketsFile, loadFile, loadFiles } from '../../store/engineSync';
+import { loadBracketsFile } from '../../store/engineSync';
+import { openFile, openFiles } from '../mapping/mappingFlow';
 import { SampleSelect } from './SampleSelect';
 
 function BracketsNote() {
@@ -35,7 +36,7 @@ export function ImportPanel() {
         Portfolio
       </h2>
       <div className="import__controls">
-        <FileInput label="Load portfolio CSV" accept=".csv,text/csv,.json,application/json" onFile={(f) => void loadFile(f)} onFiles={(fs) => void loadFiles(fs)} />
+        <FileInput label="Load portfolio CSV" accept=".csv,text/csv,.json,application/json" onFile={(f) => void openFile(f)} onFiles={(fs) => void openFiles(fs)} />
         <SampleSelect />
         <FileInput label="Load tier brackets (JSON)" accept=".json,application/json" onFile={(f) => void loadBracketsFile(f)} />
       </div>

@@ -87,7 +87,7 @@ function bybit(json: unknown): JsonShape | null {
 }
 
 /** OKX contract values (OKX instruments: BTC-USDT-SWAP ctVal 0.01 BTC, ETH-USDT-SWAP 0.1 ETH, inverse BTC-USD-SWAP 100 USD). */
-const OKX_CT_VAL: ReadonlyMap<string, string> = new Map([
+export const OKX_CT_VAL: ReadonlyMap<string, string> = new Map([
   ['BTC-USDT-SWAP', '0.01'], ['ETH-USDT-SWAP', '0.1'], ['SOL-USDT-SWAP', '1'], ['BTC-USD-SWAP', '100'], ['ETH-USD-SWAP', '10'],
 ]);
 
