@@ -166,14 +166,21 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
   }
 }
 
-export async function loadFile(file: File): Promise<boolean> {
-  // refused from its size alone, before a byte is read (engineHealth.ts)
+/**
+ * A picked or dropped file's bytes: refused from its size alone, before a byte is read, else read
+ * with progress and a Cancel (engineHealth.ts). Null when refused or cancelled.
+ */
+export async function readPickedFile(file: File): Promise<ArrayBuffer | null> {
   const tooBig = oversizeProblem(file);
   if (tooBig) {
     useAppStore.getState().loadRefused({ fileName: file.name, errors: [tooBig] });
-    return false;
+    return null;
   }
-  const content = await readWithProgress(file);
+  return readWithProgress(file);
+}
+
+export async function loadFile(file: File): Promise<boolean> {
+  const content = await readPickedFile(file);
   return content === null ? false : loadContent(file.name, content);
 }
 
@@ -181,6 +188,11 @@ export async function loadFile(file: File): Promise<boolean> {
 export async function loadFiles(files: readonly File[]): Promise<boolean> {
   if (files.length === 1) return loadFile(files[0]!);
   const fileName = files.map((f) => f.name).join(' + ');
+  const tooBig = files.map(oversizeProblem).find((p) => p !== null);
+  if (tooBig) {
+    useAppStore.getState().loadRefused({ fileName, errors: [tooBig] });
+    return false;
+  }
   useAppStore.getState().startLoad(fileName);
   try {
     const contents = await Promise.all(files.map(async (f) => ({ fileName: f.name, content: await f.arrayBuffer() })));

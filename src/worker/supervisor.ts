@@ -38,7 +38,8 @@ export function onEngineEvent(listener: (event: EngineEvent) => void): () => voi
 /** Abandons the imports in flight in every live engine: each is answered with an error, the portfolio before stays. */
 export function cancelImports(): boolean {
   let any = false;
-  for (const s of live) any = s.cancel('load') || any;
+  // the mapping step's preview and check read the whole file too
+  for (const s of live) for (const method of ['load', 'loadFiles', 'previewFile', 'checkMapping'] as const) any = s.cancel(method) || any;
   return any;
 }
 

@@ -3,7 +3,9 @@
  * columns cannot be placed opens the mapping step instead of being refused; a remembered mapping for
  * the same header set is applied straight away. Nothing replaces the portfolio until Load.
  */
-import { engineCall, loadContent, loadFiles } from '../../store/engineSync';
+import { useAppStore } from '../../store';
+import { engineCall, loadContent, loadFiles, readPickedFile } from '../../store/engineSync';
+import { CANCELLED_MESSAGE } from '../../worker/supervisor';
 import type { ColumnMapping, CsvPreview } from '../../worker/protocol';
 import { localMappingStorage, type MappingStorage } from './mappingStorage';
 import { useMappingStore } from './mappingState';
@@ -34,14 +36,19 @@ export async function openFiles(files: readonly File[]): Promise<void> {
 }
 
 export async function openFile(file: File): Promise<void> {
-  const content = await file.arrayBuffer();
+  const content = await readPickedFile(file);
+  if (content === null) return;
   close();
   let preview: CsvPreview | null = null;
   try {
     const outcome = await engineCall('previewFile', { fileName: file.name, content: content.slice(0) });
     if (outcome.ok && outcome.preview.format === 'csv') preview = outcome.preview;
-  } catch {
-    // the normal load says what is wrong with the file
+  } catch (e) {
+    if (e instanceof Error && e.message === CANCELLED_MESSAGE) {
+      useAppStore.getState().loadRefused({ fileName: file.name, errors: [{ file: file.name, line: 0, column: '', value: '', message: CANCELLED_MESSAGE }] });
+      return;
+    }
+    // otherwise the normal load says what is wrong with the file
   }
   if (!preview) {
     await loadContent(file.name, content);
