@@ -24,7 +24,6 @@ import { logFired, useAlerts } from './store';
 const EXACT_UNITS = 24;
 const NO_SHOCK: UnitReport['liquidationShock'] = { down: null, up: null };
 let run = 0;
-let timer: ReturnType<typeof setTimeout> | null = null;
 
 function riskiest(units: FastUnitArrays, n: number): number[] {
   const list: number[] = [];
@@ -72,13 +71,26 @@ function isToday(s: Scenario): boolean {
   return values.every((v) => readDecimalText(v)?.isZero() ?? false);
 }
 
+/** Today's units, kept while the layout (portfolio) and thresholds stay the same: a slider does not change today. */
+let today: { layout: TableLayout; thresholds: unknown; units: UnitFigures[] } | null = null;
+
+async function todayUnits(layout: TableLayout): Promise<UnitFigures[] | null> {
+  const thresholds = useAppStore.getState().thresholdInputs;
+  if (today && today.layout === layout && today.thresholds === thresholds) return today.units;
+  const units = await unitsUnder(EMPTY_SCENARIO, layout);
+  if (units) today = { layout, thresholds, units };
+  return units;
+}
+
 async function recompute(): Promise<void> {
-  const { layout, fast, scenario } = useAppStore.getState();
+  const { layout, fast, exactUnits, scenario } = useAppStore.getState();
   if (!layout || !fast) return;
   const mine = ++run;
-  const todays = await unitsUnder(EMPTY_SCENARIO, layout);
-  const scenarioUnits = isToday(scenario) ? [] : await unitsUnder(scenario, layout);
-  if (mine !== run || !todays || !scenarioUnits) return; // a newer result is on its way
+  // the scenario's figures are the ones on screen: no engine call per slider step
+  const exact = exactUnits && exactUnits.key === fast.key ? exactUnits.byIndex : new Map<number, UnitReport>();
+  const scenarioUnits = isToday(scenario) ? [] : toAlertUnits(layout, fast.units, exact);
+  const todays = await todayUnits(layout);
+  if (mine !== run || !todays) return; // a newer result is on its way
   const { rules, notify: wantsNotifications, sound } = currentAlertConfig();
   const first = stepAlerts({ active: useAlerts.getState().active, rules, units: todays, context: 'today' });
   const second = stepAlerts({ active: first.active, rules, units: scenarioUnits, context: 'scenario' });
@@ -91,17 +103,16 @@ async function recompute(): Promise<void> {
 }
 
 export function startAlertSync(): () => void {
-  // every slider step brings a new result; alerts follow once the drag rests
-  const later = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void recompute(), 250);
-  };
+  // every result steps the machine, so a quick fall-recover-fall is two crossings, not one
+  const later = () => void recompute();
   const offReport = useAppStore.subscribe((s) => s.fast, later);
+  const offExact = useAppStore.subscribe((s) => s.exactUnits, later);
   const offRules = useWorkspaceExtras.subscribe((s, prev) => {
     if (s.extras.alerts !== prev.extras.alerts) later();
   });
   return () => {
     offReport();
+    offExact();
     offRules();
   };
 }
