@@ -1,7 +1,8 @@
 /** Deterministic synthetic books for benchmarks: a seeded PRNG, realistic leverage and venue mix. */
 const UNDERLYINGS: Array<[string, number]> = [['BTC', 63000], ['ETH', 3400], ['SOL', 140], ['BNB', 580], ['XRP', 0.55]];
 
-function mulberry32(seed: number): () => number {
+/** The one seeded PRNG of the benchmarks and sample generators (mulberry32). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

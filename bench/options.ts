@@ -9,19 +9,10 @@ import { rectangularGrid } from '../src/engine/options/riskGrid';
 import { compileBook, evaluateGrid } from '../src/engine/options/riskMatrix';
 import { prepareScenario } from '../src/engine/scenario';
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type PortfolioRow } from '../src/engine/types';
+import { mulberry32 } from './generate';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

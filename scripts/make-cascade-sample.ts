@@ -10,19 +10,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../bench/generate';
 
 const ASSETS: Array<[name: string, mark: number, weight: number]> = [['BTC', 63000, 5], ['ETH', 3400, 3], ['SOL', 140, 2]];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function cascadeBookCsv(accounts: number, seed = 7): string {
   const random = mulberry32(seed);

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { CascadeParams, CascadeResult, ImpactModel } from '../engine/cascade';
 import type { Scenario } from '../engine/types';
-import { engineClient } from './engineSync';
+import { client } from './engineSync';
 import { useAppStore } from './index';
 
 export interface CascadeInputs {
@@ -70,7 +70,7 @@ export async function runCascadeNow(): Promise<void> {
   const params = paramsFrom(useCascadeStore.getState().inputs, underlyings);
   useCascadeStore.setState({ running: true, error: null });
   try {
-    const outcome = await engineClient().call('cascade', { scenario, params });
+    const outcome = await client().call('cascade', { scenario, params });
     if (outcome.ok) useCascadeStore.setState({ running: false, result: outcome.result, ranWith: scenario, error: null });
     else useCascadeStore.setState({ running: false, error: outcome.error });
   } catch (e) {

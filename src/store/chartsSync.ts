@@ -3,7 +3,7 @@
  * the scenario and thresholds) or another unit is picked. Latest wins: one request in flight, only
  * the newest waiting; an answer overtaken by a newer request is dropped.
  */
-import { engineClient } from './engineSync';
+import { client } from './engineSync';
 import { useAppStore } from './index';
 import { validateThresholds } from './thresholds';
 
@@ -19,7 +19,7 @@ async function pump(): Promise<void> {
   if (!state.summary || !check.ok) return;
   inFlight = true;
   try {
-    const outcome = await engineClient().call('charts', { scenario: state.scenario, thresholds: check.thresholds, unit: state.chartUnit });
+    const outcome = await client().call('charts', { scenario: state.scenario, thresholds: check.thresholds, unit: state.chartUnit });
     if (!pending) {
       if (outcome.ok) useAppStore.getState().chartsReady(outcome.charts);
       else useAppStore.getState().chartsFailed(outcome.error);

@@ -13,6 +13,7 @@ import { riskiestUnits, selectUnitFigures } from './unitFigures';
 let engine: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
 
+/** The one engine client, started on first use; the syncs of other handlers (charts, cascade, risk) share it. */
 export function client(): EngineClient {
   if (!engine) {
     const created = createEngineClient();
@@ -20,11 +21,6 @@ export function client(): EngineClient {
     useAppStore.getState().setEngineMode(created.inWorker);
   }
   return engine;
-}
-
-/** The one engine client, for the syncs of other handlers (charts, cascade); started on first use. */
-export function engineClient(): EngineClient {
-  return client();
 }
 
 
