@@ -55,6 +55,10 @@ export interface FastBook {
   // --- per unit
   unitBase: Float64Array;
   unitAlwaysExact: Uint8Array;
+  /** 1 for an isolated unit (options count only their PnL there) */
+  unitIsolated: Uint8Array;
+  /** 1 for a phantom cross unit (see FastUnitInfo) */
+  unitPhantom: Uint8Array;
   /** rows of unit u are unitStart[u] .. unitStart[u + 1] - 1 */
   unitStart: Int32Array;
   // --- per row (grouped by unit, in the decimal report's order)
@@ -141,6 +145,8 @@ export function prepareFastBook(accounts: readonly PreparedAccount[]): FastBook 
     crossUnitOf: new Map(),
     unitBase: new Float64Array(units.length),
     unitAlwaysExact: new Uint8Array(units.length),
+    unitIsolated: new Uint8Array(units.length),
+    unitPhantom: new Uint8Array(units.length),
     unitStart: new Int32Array(units.length + 1),
     rowUnit: new Int32Array(rowCount),
     rowUnderlying: new Int32Array(rowCount),
@@ -162,8 +168,10 @@ export function prepareFastBook(accounts: readonly PreparedAccount[]): FastBook 
     tierImr: new Float64Array(0),
   };
   let i = 0;
-  units.forEach(({ unit }, u) => {
+  units.forEach(({ unit, phantom }, u) => {
     book.unitStart[u] = i;
+    book.unitIsolated[u] = unit.mode === 'isolated' ? 1 : 0;
+    book.unitPhantom[u] = phantom ? 1 : 0;
     book.unitBase[u] = unit.baseBalance.toNumber();
     if (unit.mode === 'cross') book.crossUnitOf.set(unit.account, u);
     for (const row of unit.rows) {

@@ -123,14 +123,16 @@ export function evaluateFast(book: FastBook, s: FastScenario, out: FastFigures =
   const { tableStart, tierCap, tierMmr, tierCum, tierImr } = book;
   const { factor, keep } = s;
   const { rowNotional, rowPnl, rowMaintenance } = out;
+  const { unitIsolated, unitPhantom, unitAlwaysExact, unitBase, unitStart } = book;
+  const unitAdd = s.unitAdd;
   for (let u = 0; u < book.unitCount; u++) {
-    const isolated = book.units[u]!.mode === 'isolated';
-    let balance = book.unitBase[u]! + s.unitAdd[u]!;
+    const isolated = unitIsolated[u] === 1;
+    let balance = unitBase[u]! + unitAdd[u]!;
     let mm = 0;
     let im = 0;
-    let edge = book.unitAlwaysExact[u] === 1;
-    const end = book.unitStart[u + 1]!;
-    for (let i = book.unitStart[u]!; i < end; i++) {
+    let edge = unitAlwaysExact[u] === 1;
+    const end = unitStart[u + 1]!;
+    for (let i = unitStart[u]!; i < end; i++) {
       const mark = rowMark[i]! * factor[rowUnderlying[i]!]!;
       const q = rowQcs[i]!;
       switch (rowKind[i]) {
@@ -153,7 +155,8 @@ export function evaluateFast(book: FastBook, s: FastScenario, out: FastFigures =
             const last = tableStart[t + 1]! - 1;
             let j = first;
             while (j < last && notional > tierCap[j]!) j++;
-            if (near(notional, tierCap[j]!) || (j > first && near(notional, tierCap[j - 1]!))) edge = true;
+            const cap = tierCap[j]!;
+            if (Math.abs(notional - cap) <= NEAR * cap || (j > first && Math.abs(notional - tierCap[j - 1]!) <= NEAR * tierCap[j - 1]!)) edge = true;
             mmr = tierMmr[j]!;
             cum = tierCum[j]!;
             if (Number.isNaN(imr)) imr = tierImr[j]!;
@@ -198,7 +201,7 @@ export function evaluateFast(book: FastBook, s: FastScenario, out: FastFigures =
     }
     const hf = mm > 0 ? balance / mm : Infinity;
     if (mm > 0 && (near(hf, 1) || near(hf, s.marginCallHF) || near(hf, s.targetHF))) edge = true;
-    out.unitPresent[u] = book.units[u]!.phantom && s.unitAdd[u] === 0 ? 0 : 1;
+    out.unitPresent[u] = unitPhantom[u] === 1 && unitAdd[u] === 0 ? 0 : 1;
     if (edge) {
       exactUnit(book, u, s, out);
       continue;
