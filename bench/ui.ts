@@ -4,7 +4,7 @@
  * (waiting for each step's result), and reports input-to-painted-result p50/p95 from the app's own
  * `radar:scenario-to-paint` measures (store change -> paint after the result is committed) and the
  * long animation frames (> 50 ms) during the drag. Targets: p95 <= 50 ms, 0 long frames.
- * Port: BENCH_UI_PORT (default 4190). `--no-build` reuses dist/.
+ * Port: BENCH_UI_PORT (default 4180). `--no-build` reuses dist/.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,13 +13,13 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { generatePortfolioCsv } from './generate';
 
-const PORT = Number(process.env.BENCH_UI_PORT ?? 4190);
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4180);
 const POSITIONS = Number(process.env.BENCH_UI_POSITIONS ?? 100_000);
 const STEPS = 60;
 const percentile = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * p))] ?? NaN;
 
 async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const loadStart = Date.now();
     await page.getByLabel('Load portfolio CSV').setInputFiles(file);
     await page.getByTestId('loaded-file').filter({ hasText: 'big.csv' }).waitFor({ timeout: 180_000 });
-    await page.getByTestId('health-factor').first().waitFor();
+    await page.getByTestId('health-factor').first().waitFor({ timeout: 180_000 });
     console.log(`loaded ${POSITIONS.toLocaleString('en-US')} positions in ${((Date.now() - loadStart) / 1000).toFixed(1)} s (import, layout, first evaluation)`);
     await page.waitForTimeout(1000);
     await page.evaluate(() => {

@@ -157,15 +157,17 @@ export function scenarioReport(s: PreparedScenario): Report['scenario'] {
   };
 }
 
-export function portfolioWarnings(accounts: PreparedAccount[], scenario: PreparedScenario): string[] {
-  const warnings: string[] = [];
-  const names = new Set(accounts.map((a) => a.account));
-  for (const name of scenario.addCollateral.keys()) {
-    if (!names.has(name)) warnings.push(`collateral what-if names account "${name}", which is not in the portfolio`);
-  }
-  for (const key of unusedCuts(scenario.cuts, accounts.flatMap((a) => a.units))) {
-    warnings.push(`cut what-if "${key}" names no perp or future of the portfolio (cross:ACCOUNT or line:N)`);
-  }
+/** What the warnings need of a book that no scenario changes: worked out once per book. */
+interface BookWarnings {
+  accounts: Set<string>;
+  units: PreparedUnit[];
+  fixed: string[];
+}
+const bookWarningsCache = new WeakMap<PreparedAccount[], BookWarnings>();
+
+function bookWarnings(accounts: PreparedAccount[]): BookWarnings {
+  const cached = bookWarningsCache.get(accounts);
+  if (cached) return cached;
   const missingTiers = new Set<string>();
   const expired: string[] = [];
   for (const account of accounts) {
@@ -178,11 +180,27 @@ export function portfolioWarnings(accounts: PreparedAccount[], scenario: Prepare
       }
     }
   }
-  for (const symbol of missingTiers) {
-    warnings.push(`no Binance tier table for ${symbol}: default rates used (mmr 0.005); load its leverage brackets for exact figures`);
+  const fixed = [...missingTiers].map((symbol) => `no Binance tier table for ${symbol}: default rates used (mmr 0.005); load its leverage brackets for exact figures`);
+  if (expired.length > 0) fixed.push(`${expired.length} expired option(s), listed apart and valued at their mark: ${expired.join(', ')}`);
+  const made = { accounts: new Set(accounts.map((a) => a.account)), units: accounts.flatMap((a) => a.units), fixed };
+  bookWarningsCache.set(accounts, made);
+  return made;
+}
+
+/** The report's warnings; a slider step pays only for the scenario's own names (the book's part is memoised). */
+export function portfolioWarnings(accounts: PreparedAccount[], scenario: PreparedScenario): string[] {
+  const book = bookWarnings(accounts);
+  const warnings: string[] = [];
+  for (const name of scenario.addCollateral.keys()) {
+    if (!book.accounts.has(name)) warnings.push(`collateral what-if names account "${name}", which is not in the portfolio`);
   }
-  if (expired.length > 0) warnings.push(`${expired.length} expired option(s), listed apart and valued at their mark: ${expired.join(', ')}`);
-  return warnings;
+  const { cross, lines } = scenario.cuts;
+  if (cross.size > 0 || lines.size > 0) {
+    for (const key of unusedCuts(scenario.cuts, book.units)) {
+      warnings.push(`cut what-if "${key}" names no perp or future of the portfolio (cross:ACCOUNT or line:N)`);
+    }
+  }
+  return [...warnings, ...book.fixed];
 }
 
 /** Every figure of margin-model.md for a portfolio under a scenario. */
