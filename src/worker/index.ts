@@ -1,5 +1,6 @@
 import { EngineClient, inProcessTransport, type Transport } from './client';
-import { SupervisedTransport, workerChild } from './supervisor';
+import { RoutedTransport } from './router';
+import { ANALYSIS_TIME_LIMIT, SupervisedTransport, workerChild } from './supervisor';
 import type { ReplyMessage, RequestMessage } from './protocol';
 
 export { EngineClient, SUPERSEDED } from './client';
@@ -25,15 +26,24 @@ function lazyInProcessTransport(): Transport {
   };
 }
 
-/** A client over a module Web Worker; the engine in this thread if a Worker cannot start. */
+/**
+ * A client over two module Web Workers (router.ts: slider steps never wait behind a chart); the
+ * engine in this thread if a Worker cannot start.
+ */
 export function createEngineClient(): { client: EngineClient; inWorker: boolean } {
   try {
-    const spawn = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'margin-engine' });
-    let first: Worker | null = spawn();
-    // restarted and replayed when it crashes or hangs (supervisor.ts)
-    const supervised = new SupervisedTransport({ spawn: () => workerChild(first ?? spawn()) });
-    first = null;
-    return { client: new EngineClient(supervised), inWorker: true };
+    const spawnAs = (name: string) => () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
+    // a Worker that cannot start throws here, before anything is wired
+    const first = [spawnAs('margin-engine')(), spawnAs('margin-analysis')()];
+    const supervised = (spawn: () => Worker, index: number, timeLimit?: typeof ANALYSIS_TIME_LIMIT) => {
+      let initial: Worker | null = first[index]!;
+      // restarted and replayed when it crashes or hangs (supervisor.ts)
+      const transport = new SupervisedTransport({ spawn: () => workerChild(initial ?? spawn()), ...(timeLimit ? { timeLimit } : {}) });
+      initial = null;
+      return transport;
+    };
+    const routed = new RoutedTransport(supervised(spawnAs('margin-engine'), 0), supervised(spawnAs('margin-analysis'), 1, ANALYSIS_TIME_LIMIT));
+    return { client: new EngineClient(routed), inWorker: true };
   } catch {
     return { client: new EngineClient(lazyInProcessTransport()), inWorker: false };
   }

@@ -7,6 +7,7 @@
  */
 import { workerTransport, type Transport } from './client';
 import type { Method, ReplyMessage, RequestMessage } from './protocol';
+import { withCopiedBytes } from './router';
 
 /** A transport plus the one thing a worker can tell us besides replies: that it died. */
 export interface Child {
@@ -24,7 +25,11 @@ export interface SupervisorOptions {
 
 export type EngineEvent = { kind: 'restarted'; reason: string } | { kind: 'gave-up'; reason: string } | { kind: 'cancelled' };
 
-export const DEFAULT_TIME_LIMIT = (method: Method): number | null => (method === 'load' ? null : 30_000);
+/** Reading a file has no time limit (the user cancels it instead). */
+const READS_A_FILE: ReadonlySet<Method> = new Set<Method>(['load', 'loadFiles', 'previewFile', 'checkMapping']);
+export const DEFAULT_TIME_LIMIT = (method: Method): number | null => (READS_A_FILE.has(method) ? null : 30_000);
+/** The analysis worker's limit: a chart or risk run over a 100k-row book may take longer than a slider step. */
+export const ANALYSIS_TIME_LIMIT = (method: Method): number | null => (READS_A_FILE.has(method) ? null : 120_000);
 
 const listeners = new Set<(event: EngineEvent) => void>();
 const live = new Set<SupervisedTransport>();
@@ -46,17 +51,13 @@ export function cancelImports(): boolean {
 export const CANCELLED_MESSAGE = 'import cancelled; the portfolio on screen is unchanged';
 
 /** A copy that survives the transfer of the original's bytes to the worker. */
-function keep(message: RequestMessage): RequestMessage {
-  if (message.method !== 'load') return message;
-  const args = message.args as RequestMessage<'load'>['args'];
-  return { ...message, args: { ...args, content: args.content instanceof ArrayBuffer ? args.content.slice(0) : args.content } } as RequestMessage;
-}
+const keep = withCopiedBytes;
 
 export class SupervisedTransport implements Transport {
   private child: Child;
   private listener: (reply: ReplyMessage) => void = () => {};
   private readonly pending = new Map<number, { message: RequestMessage; timer: ReturnType<typeof setTimeout> | null }>();
-  /** what the worker holds, to rebuild it: the last good load, then tier tables in the order they came */
+  /** what the worker holds, to rebuild it: the last good load (one file or several), then tier tables in the order they came */
   private lastLoad: RequestMessage | null = null;
   private brackets: RequestMessage[] = [];
   private restartsInARow = 0;
@@ -98,7 +99,7 @@ export class SupervisedTransport implements Transport {
   private remember(message: RequestMessage, result: unknown): void {
     const ok = typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === true;
     if (!ok) return;
-    if (message.method === 'load') this.lastLoad = message;
+    if (message.method === 'load' || message.method === 'loadFiles') this.lastLoad = message;
     if (message.method === 'loadBrackets') this.brackets.push(message);
   }
 

@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO } from '../../src/engine/types';
 import { EngineClient } from '../../src/worker/client';
 import type { Method, ReplyMessage, RequestMessage } from '../../src/worker/protocol';
 import { createEngineService } from '../../src/worker/service';
-import { CANCELLED_MESSAGE, cancelImports, onEngineEvent, SupervisedTransport, type Child, type EngineEvent } from '../../src/worker/supervisor';
+import { ANALYSIS_TIME_LIMIT, CANCELLED_MESSAGE, DEFAULT_TIME_LIMIT, cancelImports, onEngineEvent, SupervisedTransport, type Child, type EngineEvent } from '../../src/worker/supervisor';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 const demo = readFileSync('public/samples/demo.csv');
@@ -133,5 +133,31 @@ describe('engine supervisor', () => {
     expect(outcome.ok && outcome.report.source).toBe('demo.csv');
     expect(events).toEqual([{ kind: 'cancelled' }]);
     expect(cancelImports()).toBe(false);
+  });
+
+  it('a portfolio loaded from several files is the one replayed after a crash', async () => {
+    let crashed = false;
+    const workers = fakeWorkers((m) => {
+      if (m.method === 'evaluate' && !crashed) {
+        crashed = true;
+        return 'crash';
+      }
+      return 'reply';
+    });
+    const engine = new EngineClient(new SupervisedTransport(workers));
+    await engine.call('load', { fileName: 'first.csv', content: bytes() }); // replaced by the next load
+    expect((await engine.call('loadFiles', { files: [{ fileName: 'demo.csv', content: bytes() }] })).ok).toBe(true);
+    const outcome = await engine.call('evaluate', evaluateArgs);
+    // the replay is the later loadFiles, not the earlier single file
+    expect(workers.spawned[1]!.sent.map((m) => m.method)).toEqual(['loadFiles', 'evaluate']);
+    // one file in the set, so the merged portfolio's source is that file's name (import/index.ts importPortfolios)
+    expect(outcome.ok && outcome.report.source).toBe('demo.csv');
+  });
+
+  it('reading a file has no time limit; other requests do', () => {
+    expect(DEFAULT_TIME_LIMIT('load')).toBeNull();
+    expect(DEFAULT_TIME_LIMIT('loadFiles')).toBeNull();
+    expect(DEFAULT_TIME_LIMIT('evaluateFast')).toBe(30_000);
+    expect(ANALYSIS_TIME_LIMIT('charts')).toBeGreaterThan(DEFAULT_TIME_LIMIT('charts')!);
   });
 });
