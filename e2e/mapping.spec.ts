@@ -5,14 +5,19 @@ import { expect, test } from './test';
 
 /** Drops a file on the page as a user would (dragenter, dragover, drop). */
 async function drop(page: Page, file: string, as = file): Promise<void> {
-  const text = fs.readFileSync(fixture(file), 'utf8');
-  await page.evaluate(({ csv, name }) => {
+  await dropMany(page, [[file, as]]);
+}
+
+/** Drops several files at once, in one DataTransfer. */
+async function dropMany(page: Page, files: Array<[file: string, as: string]>): Promise<void> {
+  const payload = files.map(([file, name]) => ({ text: fs.readFileSync(fixture(file), 'utf8'), name }));
+  await page.evaluate((items) => {
     const data = new DataTransfer();
-    data.items.add(new File([csv], name, { type: 'text/csv' }));
+    for (const { text, name } of items) data.items.add(new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
     for (const type of ['dragenter', 'dragover', 'drop']) {
       document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     }
-  }, { csv: text, name: as });
+  }, payload);
 }
 
 test.describe('imports as they come', () => {
@@ -64,5 +69,31 @@ test.describe('imports as they come', () => {
     await drop(page, 'odd-headers.csv', 'odd-headers-next-day.csv');
     await expect(dashboard.loadedFile).toHaveText('odd-headers-next-day.csv');
     await expect(page.getByText('loaded with the column mapping remembered for these headers')).toBeVisible();
+  });
+
+  test('several files dropped together: the one with odd headers goes through the mapping step, then all load as one', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await dashboard.goto();
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await dropMany(page, [
+      ['binance-positionRisk-v2.json', 'binance-positionRisk-v2.json'],
+      ['odd-headers.csv', 'odd-headers.csv'],
+    ]);
+
+    const step = page.getByRole('region', { name: 'Map the columns of odd-headers.csv' });
+    await expect(step).toBeVisible();
+    await expect(step.getByRole('note')).toContainText('File 2 of 2 dropped together; it loads with binance-positionRisk-v2.json');
+    // nothing loads while a file waits for its mapping
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await expect(step.getByRole('button', { name: 'Load' })).toBeDisabled();
+
+    await step.getByLabel(/^mark_price/).selectOption('Fair');
+    await expect(step.getByRole('status')).toContainText('3 holdings in 1 account would load');
+    await step.getByRole('button', { name: 'Load' }).click();
+
+    await expect(dashboard.loadedFile).toHaveText('binance-positionRisk-v2.json + odd-headers.csv');
+    await expect(step).toHaveCount(0);
+    // BTCUSDT only in the mapped CSV (the JSON's BTCUSDT is flat): 0.5 x (63,010 - 61,250) = +880.00
+    expect(await dashboard.cellText('BTCUSDT', 'PnL')).toContain('880.00');
   });
 });

@@ -131,9 +131,9 @@ function aaveLiquidation(rows: readonly PortfolioRow[], unit: UnitReport): Venue
 
 function tierContext(venue: VenueRules, row: PortfolioRow, tables: TierTables, lp: string | null): ReasonContext['tierAtLiquidation'] {
   if (!lp || row.inverse || (row.type !== 'perp' && row.type !== 'future') || row.mmr !== null && row.venue === venue.id) return null;
-  const table = tierTableFor(venue, row.symbol, row.underlying, tables);
-  if (!table) return null;
   const size = new Dec(row.qty).abs().times(row.contractSize);
+  const table = tierTableFor(venue, row.symbol, row.underlying, tables, size);
+  if (!table) return null;
   const basis = venue.marginOnEntry && row.entryPrice ? new Dec(row.entryPrice) : new Dec(row.markPrice);
   const now = tierFor(table, size.times(basis));
   const then = tierFor(table, size.times(venue.marginOnEntry && row.entryPrice ? basis : new Dec(lp)));

@@ -34,7 +34,11 @@ function derivativeReasons(venue: VenueRules, row: PortfolioRow, p: PositionRepo
     else reasons.push(`${venue.label} base rate ${pct(venue.sizeScaled.mmr)} (no size term published for ${row.underlying})`);
   }
   if (venue.id === 'hyperliquid' && p.imr) reasons.push(`${venue.label} MM rate is half the initial rate at max leverage: ${pct(new Dec(p.mmr ?? 0))}`);
-  if (p.bracket !== null && !venue.sizeScaled) reasons.push(`tier ${p.bracket} of ${venue.label}'s table at today's notional: mmr ${pct(new Dec(p.mmr ?? 0))}`);
+  if (p.bracket !== null && !venue.sizeScaled) {
+    // OKX counts its tiers in contracts: the tier follows the size, not the notional
+    const by = venue.tiersBySize ? `for a size of ${decStr(size)} ${row.underlying}` : `at today's notional`;
+    reasons.push(`tier ${p.bracket} of ${venue.label}'s table ${by}: mmr ${pct(new Dec(p.mmr ?? 0))}`);
+  }
   else if (p.mmr && !venue.sizeScaled && venue.id !== 'hyperliquid' && row.mmr === null) reasons.push(`no ${venue.label} tier table for ${row.symbol}: default mmr ${pct(new Dec(p.mmr))}`);
   if (ctx.tierAtLiquidation) {
     reasons.push(`tier at the liquidation price: the notional moves from tier ${ctx.tierAtLiquidation.from} to tier ${ctx.tierAtLiquidation.to} (mmr ${pct(new Dec(ctx.tierAtLiquidation.mmr))}) before the price gets there`);

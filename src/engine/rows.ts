@@ -80,7 +80,7 @@ function maintenanceOf(row: PortfolioRow, venue: VenueRules, table: TierTable | 
 export function prepareRow(row: PortfolioRow, venue: VenueRules, userTables: TierTables, options: OptionContext): PreparedRow {
   const q = new Dec(row.qty);
   // tier tables are in the quote currency of linear contracts; inverse tiers (in coins) are not shipped
-  const table = venue.kind === 'margin' && row.inverse !== true ? tierTableFor(venue, row.symbol, row.underlying, userTables) : undefined;
+  const table = venue.kind === 'margin' && row.inverse !== true ? tierTableFor(venue, row.symbol, row.underlying, userTables, q.abs().times(row.contractSize)) : undefined;
   const leverage = optionalDec(row.leverage);
   const ownHaircut = optionalDec(row.haircut);
   const bands = ownHaircut || row.type !== 'spot' || !q.gt(0) ? undefined : venue.collateralBands?.get(row.underlying.toUpperCase());

@@ -192,11 +192,25 @@ export async function loadFiles(files: readonly File[]): Promise<boolean> {
   useAppStore.getState().startLoad(fileName);
   try {
     const contents = await Promise.all(files.map(async (f) => ({ fileName: f.name, content: await f.arrayBuffer() })));
-    const outcome = await client().call('loadFiles', { files: contents });
+    return await loadContents(contents);
+  } catch (e) {
+    useAppStore.getState().loadRefused({ fileName, errors: [{ file: fileName, line: 0, column: '', value: '', message: message(e) }] });
+    return false;
+  }
+}
+
+/** Files already read (each with its column mapping where the mapping step gave one), as one portfolio. */
+export async function loadContents(files: Array<{ fileName: string; content: ArrayBuffer; mapping?: ColumnMapping }>): Promise<boolean> {
+  const fileName = files.map((f) => f.fileName).join(' + ');
+  useAppStore.getState().startLoad(fileName);
+  try {
+    const outcome = await client().call('loadFiles', { files });
     if (!outcome.ok) {
       useAppStore.getState().loadRefused({ fileName, errors: outcome.errors });
       return false;
     }
+    // the new portfolio's layout, as a single file's load fetches it
+    await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample('');
     await requestEvaluate();

@@ -87,7 +87,8 @@ export interface EngineHandlers extends FastHandlers, RiskHandlers {
   /** Parses and validates a file; the current portfolio is replaced only when the whole file is good. */
   load(args: { fileName: string; content: ArrayBuffer | string; asOf?: string; mapping?: ColumnMapping }): LoadOutcome;
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */
-  loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string }>; asOf?: string }): LoadOutcome;
+  /** each file may carry its own column mapping (the mapping step, one file of several) */
+  loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string; mapping?: ColumnMapping }>; asOf?: string }): LoadOutcome;
   /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */
   loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */

@@ -127,14 +127,14 @@ describe('IBKR Flex Open Positions', () => {
   const header = read('ibkr-flex-open-positions.csv').split('\n')[0]!;
   it('reads an option (OPT, Multiplier 100, Put/Call C) and asks for the volatility Flex does not carry', () => {
     const csv = `${header}\n"U1","USD","OPT","AAPL  241220C00230000","AAPL 20DEC24 230 C","1","AAPL","100","230","20241220","C","20241115","5","4.35","2175","3.1","1550","625","Long","SUMMARY"\n"U1","USD","STK","AAPL","APPLE INC","2","","1","","","","20241115","100","228.22","22822","189.5","18950","3872","Long","SUMMARY"\n`;
-    expect(refused('o.csv', csv)).toEqual(['o.csv:2:iv: missing value: an option needs its implied volatility (iv as a fraction or iv_pct in percent)']);
+    expect(refused('o.csv', csv)).toEqual(['o.csv:2:iv: missing value: an option needs its implied volatility and a Flex export has no volatility column; add an iv column (a fraction, 0.25) or iv_pct (percent, 25) for each option row, or choose one in the mapping step']);
   });
 
   it('refuses a Side that contradicts the sign of Quantity, a non-USD position and an asset class it cannot margin', () => {
     const bad = `${header}\n"U1","USD","STK","AAPL","A","1","","1","","","","20241115","-300","228.22","-68466","189.5","-56850","-11616","Long","SUMMARY"\n"U1","EUR","STK","SAP","S","2","","1","","","","20241115","10","200","2000","150","1500","500","Long","SUMMARY"\n"U1","USD","BOND","T 4 11/15/34","T","3","","1","","","","20241115","10","99","990","98","980","10","Long","SUMMARY"\n`;
     expect(refused('i.csv', bad)).toEqual([
       'i.csv:2:Quantity: expected a positive Quantity: Side says long (found "-300")',
-      'i.csv:3:CurrencyPrimary: expected USD: every money figure of an account is summed in one currency; run the query in USD or leave this position out (found "EUR")',
+      'i.csv:3:CurrencyPrimary: expected USD, or an FX rate to convert EUR prices: the export has no FXRateToBase column; add FXRateToBase to the Flex query (Open Positions) or leave this position out (found "EUR")',
       'i.csv:4:AssetClass: expected STK, FUT, OPT or FOP; BOND asset class is not margined here (found "BOND")',
     ]);
   });

@@ -1,7 +1,7 @@
 import { Dec } from '../decimal';
 
 export const DERIBIT_AS_OF = '2025-06-01';
-export const DERIBIT_SOURCE = 'margin-model.md "Venues" (Deribit futures IM 2% + 0.005% per BTC, MM 1% + 0.005% per BTC); Deribit futures contract specification (BTC contract USD 10, cash settled in BTC); docs/venue-sources.md §8';
+export const DERIBIT_SOURCE = 'Deribit Support "Linear Perpetual" (BTC_USDC: IM 2% + size in BTC × 0.005%, MM 1% + size in BTC × 0.005%; 25 BTC at 100,000: IM 53,125, MM 28,125 USDC), as margin-model.md "Venues" states them for futures; Deribit futures contract specification (BTC contract USD 10, cash settled in BTC); docs/venue-sources.md §8';
 
 /**
  * Deribit futures rates that grow with the size of the position in the coin:

@@ -1,4 +1,4 @@
-import { readDecimalText, type Dec } from '../decimal';
+import { Dec, readDecimalText } from '../decimal';
 
 /** One bracket of a venue's risk-limit table, in the quote currency. */
 export interface Tier {
@@ -17,6 +17,12 @@ export interface TierTable {
   asOf: string;
   source: string;
   tiers: Tier[];
+  /**
+   * What floor and cap count: the notional in the quote currency (Binance, Bybit, Hyperliquid; the
+   * default), or the position's size in the underlying (OKX counts contracts; its loader multiplies
+   * them by ctVal). A size tier does not move with the price: tierAtQuantity fixes it per position.
+   */
+  sizedIn?: 'notional' | 'quantity';
 }
 
 /** Tables by symbol; a Map so that user text never becomes an object key. */
@@ -31,6 +37,20 @@ export function tierFor(table: TierTable, notional: Dec): Tier {
   const last = tiers[tiers.length - 1];
   if (!last) throw new Error(`tier table ${table.symbol} is empty`);
   return last;
+}
+
+const NO_CAP = new Dec('1e30');
+
+/**
+ * A size-counted table (OKX) resolved for one position: its tier for `quantity` (size in the
+ * underlying, |q| × contract size), as a one-tier table over every notional. The rate then stays put
+ * when the price moves, as the venue's does; the liquidation solver and the reports read it like any
+ * other table. Notional tables come back unchanged.
+ */
+export function tierAtQuantity(table: TierTable, quantity: Dec): TierTable {
+  if (table.sizedIn !== 'quantity') return table;
+  const tier = tierFor(table, quantity);
+  return { symbol: table.symbol, asOf: table.asOf, source: table.source, sizedIn: 'notional', tiers: [{ ...tier, floor: new Dec(0), cap: NO_CAP }] };
 }
 
 /** Raw bracket as Binance's `GET /fapi/v1/leverageBracket` returns it. */

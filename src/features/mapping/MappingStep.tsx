@@ -29,6 +29,7 @@ export function MappingStep() {
   const preview = useMappingStore((s) => s.preview);
   const mapping = useMappingStore((s) => s.mapping);
   const check = useMappingStore((s) => s.check);
+  const batch = useMappingStore((s) => s.batch);
   const placed = useMemo(() => new Map(Object.entries(mapping).map(([column, header]) => [header, column])), [mapping]);
   if (!open) return offer ? <MappingOffer /> : null;
   if (!preview) return null;
@@ -49,6 +50,11 @@ export function MappingStep() {
           : ''}
         Choose which column of the file feeds each of ours. Nothing is loaded until you press Load; the mapping is remembered for files with the same headers.
       </p>
+      {batch ? (
+        <p className="note" role="note">
+          File {batch.position} of {batch.count} dropped together; it loads with {batch.others.join(', ')} as one portfolio once every file is mapped.
+        </p>
+      ) : null}
       <PreviewTable preview={preview} placed={placed} />
       <ColumnSelects preview={preview} mapping={mapping} />
       <MappingCheckView check={check} />
@@ -56,7 +62,7 @@ export function MappingStep() {
         <button type="button" className="btn btn--primary" disabled={check.status !== 'ok'} onClick={() => void loadMapped()}>
           Load
         </button>
-        <span className="hint">{check.status === 'ok' ? 'replaces the portfolio on screen' : 'Load is enabled once the file imports cleanly'}</span>
+        <span className="hint">{check.status !== 'ok' ? 'Load is enabled once the file imports cleanly' : batch ? 'with the other files, replaces the portfolio on screen' : 'replaces the portfolio on screen'}</span>
       </div>
     </section>
   );

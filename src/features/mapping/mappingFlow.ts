@@ -4,9 +4,10 @@
  * the same header set is applied straight away. Nothing replaces the portfolio until Load.
  */
 import { useAppStore } from '../../store';
-import { engineCall, loadContent, loadFiles, readPickedFile } from '../../store/engineSync';
+import { engineCall, loadContent, loadContents, readPickedFile } from '../../store/engineSync';
 import { CANCELLED_MESSAGE } from '../../worker/supervisor';
 import type { ColumnMapping, CsvPreview } from '../../worker/protocol';
+import { batchContents, nextUnmapped, planFile, type BatchFile } from './mappingBatch';
 import { localMappingStorage, type MappingStorage } from './mappingStorage';
 import { useMappingStore } from './mappingState';
 
@@ -16,6 +17,8 @@ let storage: MappingStorage = localMappingStorage();
 /** the bytes of the file in the mapping step; every send is a copy, since a load transfers its buffer */
 let bytes: ArrayBuffer | null = null;
 let checkSeq = 0;
+/** several files dropped together, while one of them is in the step (mappingBatch.ts) */
+let batch: Array<BatchFile & { needsStep: boolean }> | null = null;
 
 /** Swaps the storage (the IndexedDB persistence can plug in here). */
 export function setMappingStorage(next: MappingStorage): void {
@@ -23,33 +26,70 @@ export function setMappingStorage(next: MappingStorage): void {
 }
 
 function close(): void {
-  useMappingStore.setState({ open: false, offer: false, preview: null, check: { status: 'idle' }, remembered: false });
+  useMappingStore.setState({ open: false, offer: false, preview: null, check: { status: 'idle' }, remembered: false, batch: null });
   bytes = null;
+  batch = null;
 }
 
 export async function openFiles(files: readonly File[]): Promise<void> {
   if (files.length === 1) await openFile(files[0]!);
-  else if (files.length > 1) {
-    close();
-    await loadFiles(files);
+  else if (files.length > 1) await openBatch(files);
+}
+
+/** The worker's preview of a CSV file; null for JSON or an unreadable file; 'cancelled' after Cancel. */
+async function previewOf(fileName: string, content: ArrayBuffer): Promise<CsvPreview | null | 'cancelled'> {
+  try {
+    const outcome = await engineCall('previewFile', { fileName, content: content.slice(0) });
+    return outcome.ok && outcome.preview.format === 'csv' ? outcome.preview : null;
+  } catch (e) {
+    if (e instanceof Error && e.message === CANCELLED_MESSAGE) {
+      useAppStore.getState().loadRefused({ fileName, errors: [{ file: fileName, line: 0, column: '', value: '', message: CANCELLED_MESSAGE }] });
+      return 'cancelled';
+    }
+    // otherwise the normal load says what is wrong with the file
+    return null;
   }
+}
+
+/** Several files: each previewed; those with unplaced required columns go through the step in turn. */
+async function openBatch(files: readonly File[]): Promise<void> {
+  close();
+  const planned: Array<BatchFile & { needsStep: boolean }> = [];
+  for (const file of files) {
+    const content = await readPickedFile(file);
+    if (content === null) return;
+    const preview = await previewOf(file.name, content);
+    if (preview === 'cancelled') return;
+    planned.push(planFile(file.name, content, preview, (key) => storage.get(key)));
+  }
+  batch = planned;
+  await continueBatch();
+}
+
+/** Opens the step for the next file that needs it, or loads the whole batch as one portfolio. */
+async function continueBatch(): Promise<void> {
+  const files = batch;
+  if (!files) return;
+  const next = nextUnmapped(files);
+  const file = files[next];
+  if (file?.preview) {
+    bytes = file.content;
+    const others = files.filter((_, i) => i !== next).map((f) => f.fileName);
+    useMappingStore.setState({ preview: file.preview, mapping: file.preview.suggestion, open: true, offer: false, remembered: false, batch: { position: next + 1, count: files.length, others } });
+    await checkMapping();
+    return;
+  }
+  const loaded = await loadContents(batchContents(files));
+  if (loaded) for (const f of files) if (f.chosen && f.preview && f.mapping) storage.set(f.preview.key, f.mapping);
+  close();
 }
 
 export async function openFile(file: File): Promise<void> {
   const content = await readPickedFile(file);
   if (content === null) return;
   close();
-  let preview: CsvPreview | null = null;
-  try {
-    const outcome = await engineCall('previewFile', { fileName: file.name, content: content.slice(0) });
-    if (outcome.ok && outcome.preview.format === 'csv') preview = outcome.preview;
-  } catch (e) {
-    if (e instanceof Error && e.message === CANCELLED_MESSAGE) {
-      useAppStore.getState().loadRefused({ fileName: file.name, errors: [{ file: file.name, line: 0, column: '', value: '', message: CANCELLED_MESSAGE }] });
-      return;
-    }
-    // otherwise the normal load says what is wrong with the file
-  }
+  const preview = await previewOf(file.name, content);
+  if (preview === 'cancelled') return;
   if (!preview) {
     await loadContent(file.name, content);
     return;
@@ -110,6 +150,14 @@ export function reviewMapping(): void {
 export async function loadMapped(): Promise<void> {
   const { preview, mapping } = useMappingStore.getState();
   if (!preview || !bytes) return;
+  const inBatch = batch?.find((f) => f.preview === preview);
+  if (inBatch) {
+    // one of several: it loads with the others once every file has its mapping
+    inBatch.mapping = mapping;
+    inBatch.chosen = true;
+    await continueBatch();
+    return;
+  }
   const loaded = await loadContent(preview.fileName, bytes.slice(0), '', mapping);
   if (loaded) {
     storage.set(preview.key, mapping);

@@ -19,6 +19,8 @@ export interface MappingState {
   offer: boolean;
   /** the mapping came from an earlier session for the same header set */
   remembered: boolean;
+  /** the file in the step is one of several dropped together: they load as one once all are mapped */
+  batch: { position: number; count: number; others: string[] } | null;
 }
 
 export const useMappingStore = create<MappingState>()(() => ({
@@ -28,4 +30,5 @@ export const useMappingStore = create<MappingState>()(() => ({
   open: false,
   offer: false,
   remembered: false,
+  batch: null,
 }));

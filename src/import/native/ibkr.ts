@@ -1,3 +1,4 @@
+import { decStr, readDecimalText } from '../../engine/decimal';
 import type { Column } from '../columns';
 import { TableEditor, type EditableRow } from './table';
 import type { NativeProfile } from './types';
@@ -32,6 +33,56 @@ export function ibkrDate(text: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : text;
 }
 
+/** Money columns of a row: converted together when a position is priced in another currency. */
+const PRICE_COLUMNS: readonly Column[] = ['mark_price', 'entry_price', 'strike', 'underlying_price'];
+
+/**
+ * Every money figure of an account is summed in one currency, USD. A position in another currency
+ * (CurrencyPrimary) is converted with the export's own FXRateToBase, which Flex writes as the rate to
+ * the account's base currency: valid as a rate to USD only where the base is USD, which a USD position
+ * at a rate other than 1 disproves. Without a rate the row is refused; nothing is guessed.
+ */
+function inUsd(t: TableEditor, row: EditableRow): boolean {
+  const currency = t.raw(row, 'currencyprimary').toUpperCase();
+  const rateText = t.raw(row, 'fxratetobase');
+  if (currency === '' || currency === 'USD') {
+    if (rateText !== '' && readDecimalText(rateText)?.equals(1) === false) {
+      t.problem(row, 'fxratetobase', 'expected 1 for a USD position: FXRateToBase converts to the account\'s base currency, so the base is not USD here; run the query with USD as the base currency', rateText);
+      return false;
+    }
+    return true;
+  }
+  if (rateText === '') {
+    const why = t.has('fxratetobase') ? 'its FXRateToBase is blank' : 'the export has no FXRateToBase column';
+    t.problem(row, 'currencyprimary', `expected USD, or an FX rate to convert ${currency} prices: ${why}; add FXRateToBase to the Flex query (Open Positions) or leave this position out`, currency);
+    return false;
+  }
+  const rate = readDecimalText(rateText);
+  if (!rate || !rate.gt(0)) {
+    t.problem(row, 'fxratetobase', `expected a rate above 0 from ${currency} to USD`, rateText);
+    return false;
+  }
+  for (const column of PRICE_COLUMNS) {
+    const text = t.get(row, column);
+    const value = text === '' ? null : readDecimalText(text);
+    // a cell that is not a number is left for the row reader, which names it
+    if (value) t.set(row, column, decStr(value.times(rate)));
+  }
+  t.converted.add(`${currency} at ${decStr(rate)}`);
+  return true;
+}
+
+/**
+ * Flex carries no implied volatility, and an option cannot be priced without one: the row is refused
+ * with what to add unless the file was given an iv or iv_pct column (by hand or in the mapping step).
+ */
+function needsVolatility(t: TableEditor, row: EditableRow): void {
+  if (t.get(row, 'iv') !== '' || t.get(row, 'iv_pct') !== '') return;
+  const column = t.indexOf('iv') < 0 && t.indexOf('iv_pct') >= 0 ? 'iv_pct' : 'iv';
+  const where = t.indexOf(column) >= 0 ? `its ${column} cell is blank` : 'a Flex export has no volatility column';
+  t.problem(row, column, `missing value: an option needs its implied volatility and ${where}; add an iv column (a fraction, 0.25) or iv_pct (percent, 25) for each option row, or choose one in the mapping step`, '');
+}
+
 function signAgrees(t: TableEditor, row: EditableRow): boolean {
   const side = t.raw(row, 'side').toLowerCase();
   const qty = t.get(row, 'qty');
@@ -58,10 +109,7 @@ export const IBKR_FLEX_POSITIONS: NativeProfile = {
       // a query at lot level writes each lot under its summary row: the summary counts, once
       if (t.raw(row, 'levelofdetail').toUpperCase() === 'LOT') continue;
       kept.push(row);
-      const currency = t.raw(row, 'currencyprimary').toUpperCase();
-      if (currency !== '' && currency !== 'USD') {
-        t.problem(row, 'currencyprimary', 'expected USD: every money figure of an account is summed in one currency; run the query in USD or leave this position out', currency);
-      }
+      if (!inUsd(t, row)) continue;
       const assetClass = t.get(row, 'type').toUpperCase();
       const type = IBKR_ASSET_CLASSES.get(assetClass);
       if (!type) {
@@ -77,9 +125,11 @@ export const IBKR_FLEX_POSITIONS: NativeProfile = {
         t.set(row, 'entry_price', '');
       }
       t.set(row, 'expiry', ibkrDate(t.get(row, 'expiry')));
+      if (type === 'option') needsVolatility(t, row);
     }
     const skipped = t.rows.length - kept.length;
     t.rows.splice(0, t.rows.length, ...kept);
+    if (t.converted.size > 0) t.warnings.push(`${file}: prices of non-USD positions converted to USD with the export's FXRateToBase (${[...t.converted].join(', ')})`);
     if (skipped > 0) t.warnings.push(`${file}: ${skipped} LOT row${skipped === 1 ? '' : 's'} skipped; the SUMMARY row of each position counts`);
     return t.result();
   },

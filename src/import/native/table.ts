@@ -18,6 +18,8 @@ export class TableEditor {
   readonly rows: EditableRow[];
   readonly problems: ImportProblem[] = [];
   readonly warnings: string[] = [];
+  /** what a layout converted on the way (IBKR: currencies at their rates), for one warning */
+  readonly converted = new Set<string>();
 
   constructor(private readonly file: string, table: NativeTable) {
     this.header = [...table.header];
