@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useAppStore, validateThresholds } from '../../store';
 import { startChartsSync } from '../../store/chartsSync';
 import { describeScenario } from '../scenario/edit';
@@ -10,6 +10,14 @@ import { MarginChart } from './MarginChart';
 import { PnlChart } from './PnlChart';
 import { pnlBars } from './pnlAdapter';
 import { UnitPicker } from './UnitPicker';
+
+// a slider step re-renders this view several times (the scenario, then its figures); a chart redraws
+// only when its own data or levels change: recharts redrawing 480-point lines on every store change
+// was most of a step's main-thread time at 100k positions
+const HfChartMemo = memo(HfChart);
+const MarginChartMemo = memo(MarginChart);
+const LadderChartMemo = memo(LadderChart);
+const PnlChartMemo = memo(PnlChart);
 
 /** The charts tab: data comes from the worker through the store; this only lays it out. */
 export default function ChartsView() {
@@ -42,16 +50,16 @@ export default function ChartsView() {
         <UnitPicker units={charts.units} chosen={chosen} shown={curve} total={charts.unitsWithExposure} onPick={setChartUnit} />
         {curve && hf ? (
           <>
-            <HfChart curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} targetHF={Number(levels.targetHF)} marginCallHF={Number(levels.marginCallHF)} range={hf.range} />
-            <MarginChart curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} range={hf.range} />
+            <HfChartMemo curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} targetHF={Number(levels.targetHF)} marginCallHF={Number(levels.marginCallHF)} range={hf.range} />
+            <MarginChartMemo curve={curve} points={hf.points} marks={hf.marks} currentMove={hf.current} range={hf.range} />
           </>
         ) : (
           <p className="hint">No unit has a maintenance margin: nothing can be liquidated, so there is no health factor to draw.</p>
         )}
       </div>
       <div className="charts__side">
-        {ladder ? <LadderChart bars={ladder.bars} subtitle={ladder.subtitle} allMove={Number(scenario.all) * 100} /> : null}
-        <PnlChart bars={pnl} scenario={words.length > 0 ? words.join(', ') : 'today (no what-if)'} />
+        {ladder ? <LadderChartMemo bars={ladder.bars} subtitle={ladder.subtitle} allMove={Number(scenario.all) * 100} /> : null}
+        <PnlChartMemo bars={pnl} scenario={words.length > 0 ? words.join(', ') : 'today (no what-if)'} />
       </div>
     </div>
   );
