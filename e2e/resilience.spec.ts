@@ -6,8 +6,10 @@ const btcSlider = (page: Page) => page.getByRole('slider', { name: 'BTC price mo
 
 /** Makes the engine worker die the way a crash does: an uncaught error inside it. Nothing in the app helps. */
 async function crashEngineWorker(page: Page): Promise<void> {
-  const worker = page.workers().find((w) => w.url().includes('engine.worker'));
-  expect(worker, 'the engine worker').toBeTruthy();
+  // two engine workers run (what-if and analysis); the drag is the what-if worker's ('margin-engine')
+  const named = await Promise.all(page.workers().map(async (w) => ({ w, name: await w.evaluate(() => self.name) })));
+  const worker = named.find((x) => x.name === 'margin-engine')?.w;
+  expect(worker, 'the what-if engine worker').toBeTruthy();
   await worker!.evaluate(() => {
     setTimeout(() => {
       throw new Error('simulated engine crash');
