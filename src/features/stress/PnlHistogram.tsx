@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TailFigures } from '../../engine/risk/types';
 import { groupThousands } from '../../lib/format';
+import { ChartExport } from '../export/ChartExport';
 import { histogram } from './histogram';
 
 const money = (v: number) => groupThousands(v.toFixed(0));
@@ -14,6 +15,7 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
       <figcaption className="risk__chart-title">
         Book PnL over {horizonDays} day(s), {pnl.length.toLocaleString('en-US')} paths; dashed = −VaR {pct}, dotted = −ES {pct}
       </figcaption>
+      <ChartExport name="var-pnl-histogram" />
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={bins} margin={{ top: 16, right: 16, bottom: 18, left: 16 }} barCategoryGap={0}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" vertical={false} />
