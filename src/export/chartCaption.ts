@@ -59,7 +59,8 @@ export function readCaption(figure: Element, svg: SVGSVGElement, extraNotes: str
     legend: legendOf(figure),
     colors: {
       background: backgroundOf(figure),
-      title: first ? getComputedStyle(first.el).color || '#e6e9ef' : '#e6e9ef',
+      // the title in the page's main text colour even where the screen dims it: the file stands alone
+      title: getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || (first ? getComputedStyle(first.el).color : '') || '#e6e9ef',
       notes: second ? getComputedStyle(second.el).color || '#9aa4b2' : '#9aa4b2',
     },
     font: getComputedStyle(figure).fontFamily || 'sans-serif',

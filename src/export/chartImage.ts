@@ -33,13 +33,27 @@ function paintedCopy(svg: SVGSVGElement): { copy: SVGSVGElement; width: number; 
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const live = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (el: Element) => {
+    let style = styles.get(el);
+    if (!style) styles.set(el, (style = getComputedStyle(el)));
+    return style;
+  };
   live.forEach((el, i) => {
     const target = copies[i];
     if (!target) return;
-    const style = getComputedStyle(el);
-    const declarations = INLINED.map((p) => [p, style.getPropertyValue(p)] as const).filter(([, v]) => v !== '');
+    const style = styleOf(el);
+    const parent = el === svg || !el.parentElement ? null : styleOf(el.parentElement);
+    // what the element inherits from its parent in the copy anyway is not repeated (a file a tenth the size)
+    const declarations = INLINED.map((p) => [p, style.getPropertyValue(p)] as const).filter(
+      ([p, v]) => v !== '' && !(parent && (p === 'opacity' ? v === '1' : parent.getPropertyValue(p) === v)),
+    );
     // CSSOM, not setAttribute('style'): allowed by a style-src without 'unsafe-inline'
     for (const [p, v] of declarations) (target as SVGElement).style.setProperty(p, v);
+    // presentation attributes that name our CSS variables mean nothing outside the page: resolve them too
+    for (const { name, value } of [...target.attributes]) {
+      if (value.includes('var(') && (INLINED as readonly string[]).includes(name)) target.setAttribute(name, style.getPropertyValue(name));
+    }
   });
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
@@ -125,7 +139,8 @@ export function serializeSvg(svg: SVGSVGElement, background: string, caption?: C
   copy.setAttribute('y', String(top));
   copy.removeAttribute('xmlns');
   copy.removeAttribute('class');
-  copy.removeAttribute('style');
+  // the page sizes the live chart by CSS (100% of its box); in the file the attributes above size it
+  for (const p of ['width', 'height', 'max-width', 'max-height', 'aspect-ratio']) copy.style.removeProperty(p);
   root.append(copy);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
   return { text, width, height };

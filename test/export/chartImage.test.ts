@@ -19,6 +19,15 @@ describe('chart SVG export', () => {
     expect(svg.querySelector('rect')).toBeNull();
   });
 
+  it('the plot keeps the font it inherits on the page but not its CSS size (100% of the page box)', () => {
+    document.body.innerHTML = `<div id="chart"><svg class="recharts-surface" width="300" height="200" style="width: 100%; height: 100%; font-size: 12px"><text>+50%</text></svg></div>`;
+    const { text } = serializeSvg(findChartSvg(document.getElementById('chart')!)!, '#000');
+    const plot = new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('svg > svg')!;
+    expect(plot.getAttribute('style')).toContain('font-size: 12px');
+    expect(plot.getAttribute('style')).not.toMatch(/(^|;\s*)(width|height):/);
+    expect([plot.getAttribute('width'), plot.getAttribute('height')]).toEqual(['300', '200']);
+  });
+
   // the shape ChartFrame renders: title, export buttons, subtitle, then recharts' wrapper with an HTML legend
   const frame = `
     <figure id="fig" style="background: rgb(10, 20, 30)">

@@ -30,8 +30,9 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
             contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--line-strong)' }}
           />
           <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
-          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'insideTopRight', fill: 'var(--margin-call)', fontSize: 11 }} />
-          <ReferenceLine x={-Number(tail.es)} stroke="var(--liquidation)" strokeDasharray="2 2" label={{ value: `ES ${pct}`, position: 'insideTopLeft', fill: 'var(--liquidation)', fontSize: 11 }} />
+          {/* ES lies left of VaR (a larger loss): each label sits on its outer side, so they never overlap */}
+          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'insideTopLeft', fill: 'var(--margin-call)', fontSize: 11 }} />
+          <ReferenceLine x={-Number(tail.es)} stroke="var(--liquidation)" strokeDasharray="2 2" label={{ value: `ES ${pct}`, position: 'insideTopRight', fill: 'var(--liquidation)', fontSize: 11 }} />
           <ReferenceLine x={0} stroke="var(--text-faint)" />
         </BarChart>
       </ResponsiveContainer>
