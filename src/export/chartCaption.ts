@@ -16,7 +16,10 @@ export function readableText(el: Element): string {
     if (hasOwnText) return collapse(node.textContent ?? '');
     return [...node.children].map(walk).filter(Boolean).join(' ');
   };
-  return collapse(walk(copy));
+  const text = collapse(walk(copy));
+  // a block named for screen readers ("Colour scale, USD") says what its bare numbers are
+  const label = el.getAttribute('aria-label');
+  return label && text && !text.startsWith(label) ? `${label}: ${text}` : text;
 }
 
 function isTransparent(color: string): boolean {

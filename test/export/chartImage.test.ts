@@ -80,9 +80,9 @@ describe('chart SVG export', () => {
   });
 
   it('text of pieces laid side by side gets spaces; inline text stays as written', () => {
-    document.body.innerHTML = `<div id="a"><span>−1,234.00</span><span aria-hidden="true"></span><span>+1,234.00</span><span>USD · ring: the what-if</span></div>
+    document.body.innerHTML = `<div id="a" aria-label="Colour scale, USD"><span>−1,234.00</span><span aria-hidden="true"></span><span>+1,234.00</span><span>USD · ring: the what-if</span></div>
       <p id="b">Scenario: move <strong>−20.0%</strong>, HF <strong>1.20</strong></p>`;
-    expect(readableText(document.getElementById('a')!)).toBe('−1,234.00 +1,234.00 USD · ring: the what-if');
+    expect(readableText(document.getElementById('a')!)).toBe('Colour scale, USD: −1,234.00 +1,234.00 USD · ring: the what-if');
     expect(readableText(document.getElementById('b')!)).toBe('Scenario: move −20.0%, HF 1.20');
   });
 
