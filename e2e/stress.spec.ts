@@ -23,7 +23,7 @@ test.describe('Stress & VaR', () => {
     await page.getByRole('button', { name: 'Edit a copy' }).click();
     await page.getByLabel(/^Moves:/).fill('BTC: 0=0, 24=-1');
     await page.getByRole('button', { name: 'Save copy' }).click();
-    await expect(page.getByLabel('Preset', { exact: true })).toHaveValue(/^custom-/);
+    await expect(page.getByLabel('Preset', { exact: true })).toHaveValue(/^user-/);
     await expect(page.getByRole('table', { name: 'Stress test: Black Thursday (my copy)' })).toBeVisible();
   });
 

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CascadeResult } from '../../engine/cascade';
+import { ChartExport } from '../export/ChartExport';
 import { histogramSeries } from './chartData';
 
 const AXIS = { stroke: 'var(--text-faint)', fontSize: 11 };
@@ -11,6 +12,7 @@ export function HfHistogram({ result }: { result: CascadeResult }) {
   return (
     <figure className="cascade__chart">
       <figcaption className="panel__title">Health factor of units: at the shock vs after the cascade</figcaption>
+      <ChartExport name="cascade-hf-histogram" />
       <ResponsiveContainer width="100%" height={200}>
         <BarChart data={data} margin={{ top: 8, right: 12, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="var(--line)" />

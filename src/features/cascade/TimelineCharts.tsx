@@ -1,5 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CascadeResult } from '../../engine/cascade';
+import { ChartExport } from '../export/ChartExport';
 import { compactMoney, movedUnderlyings, priceSeries, referencePrice, roundSeries } from './chartData';
 
 const COLORS = ['var(--accent)', 'var(--warning)', 'var(--pos)', 'var(--margin-call)', '#b48cff', '#6fd3e0'];
@@ -7,10 +8,11 @@ const AXIS = { stroke: 'var(--text-faint)', fontSize: 11 };
 const TOOLTIP = { contentStyle: { background: 'var(--bg-raised)', border: '1px solid var(--line-strong)', fontSize: 12 }, labelStyle: { color: 'var(--text)' } };
 const roundLabel = (r: unknown) => (r === 0 ? 'Round 0 (the what-if shock)' : `Round ${String(r)}`);
 
-function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+function Chart({ title, exportName, children }: { title: string; exportName: string; children: React.ReactElement }) {
   return (
     <figure className="cascade__chart">
       <figcaption className="panel__title">{title}</figcaption>
+      <ChartExport name={exportName} />
       <ResponsiveContainer width="100%" height={200}>
         {children}
       </ResponsiveContainer>
@@ -27,7 +29,7 @@ export function TimelineCharts({ result }: { result: CascadeResult }) {
   const scenarioMark = <ReferenceLine x={0} stroke="var(--focus)" strokeDasharray="3 3" label={{ value: 'shock', fill: 'var(--focus)', fontSize: 10, position: 'insideTopLeft' }} />;
   return (
     <div className="cascade__charts">
-      <Chart title="Price by round, % from today's mark">
+      <Chart title="Price by round, % from today's mark" exportName="cascade-price-by-round">
         <LineChart data={prices} margin={{ top: 8, right: 12, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="var(--line)" />
           {xAxis}
@@ -48,7 +50,7 @@ export function TimelineCharts({ result }: { result: CascadeResult }) {
           ))}
         </LineChart>
       </Chart>
-      <Chart title="Liquidated per round: notional (USD) and units">
+      <Chart title="Liquidated per round: notional (USD) and units" exportName="cascade-liquidated-per-round">
         <ComposedChart data={rounds} margin={{ top: 8, right: 12, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="var(--line)" />
           {xAxis}
@@ -61,7 +63,7 @@ export function TimelineCharts({ result }: { result: CascadeResult }) {
           <Line yAxisId="units" dataKey="units" name="units liquidated" stroke="var(--warning)" isAnimationActive={false} />
         </ComposedChart>
       </Chart>
-      <Chart title="Insurance fund (USD) and auto-deleveraging by round">
+      <Chart title="Insurance fund (USD) and auto-deleveraging by round" exportName="cascade-insurance-fund-adl">
         <ComposedChart data={rounds} margin={{ top: 8, right: 12, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="var(--line)" />
           {xAxis}

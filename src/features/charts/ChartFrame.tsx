@@ -1,13 +1,26 @@
 import { useId, type ReactNode } from 'react';
+import { ChartExport } from '../export/ChartExport';
 
-/** A chart with its title and a line that says what it shows; the chart itself only renders. */
-export function ChartFrame({ title, subtitle, testId, children }: { title: string; subtitle: ReactNode; testId: string; children: ReactNode }) {
+interface FrameProps {
+  title: string;
+  subtitle: ReactNode;
+  testId: string;
+  /** the chart's file name part: margin-radar-<exportName>-<time>.png */
+  exportName: string;
+  /** what the exported file must say that the frame does not (the unit picked above the chart) */
+  exportNotes?: string[];
+  children: ReactNode;
+}
+
+/** A chart with its title, a line that says what it shows and PNG/SVG export; the chart itself only renders. */
+export function ChartFrame({ title, subtitle, testId, exportName, exportNotes, children }: FrameProps) {
   const id = useId();
   return (
     <figure className="chart" aria-labelledby={`${id}-title`} data-testid={testId}>
       <h3 id={`${id}-title`} className="chart__title">
         {title}
       </h3>
+      <ChartExport name={exportName} {...(exportNotes ? { notes: exportNotes } : {})} />
       <p className="chart__subtitle">{subtitle}</p>
       <div className="chart__plot">{children}</div>
     </figure>

@@ -38,7 +38,8 @@ export default function ChartsView() {
     const range = moveRange(curve);
     return { points: hfPoints(curve), range, marks: liquidationMarks(curve, range), current: Number(curve.currentMove) * 100 };
   }, [curve]);
-  const ladder = useMemo(() => (charts ? { bars: ladderBars(charts.ladder), subtitle: ladderSubtitle(charts.ladder) } : null), [charts]);
+  const options = useAppStore((s) => s.summary?.options ?? 0);
+  const ladder = useMemo(() => (charts ? { bars: ladderBars(charts.ladder), subtitle: ladderSubtitle(charts.ladder, options) } : null), [charts, options]);
   const pnl = useMemo(() => (charts ? pnlBars(charts.pnl) : []), [charts]);
 
   if (error) return <p className="field-error">Charts could not be computed: {error}</p>;

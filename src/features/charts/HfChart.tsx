@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HfCurve } from '../../engine/curveTypes';
 import { formatHealthFactor } from '../../lib/format';
+import { unitLabel } from '../../lib/units';
 import { AXIS, AXIS_LABEL, ChartFrame, TOOLTIP } from './ChartFrame';
 import { hfAxisMax, percentLabel, type HfPoint, type LiquidationMarks } from './hfAdapter';
 
@@ -25,6 +26,8 @@ export function HfChart({ curve, points, marks, currentMove, targetHF, marginCal
     <ChartFrame
       title="Health factor vs uniform move of all non-stable assets"
       testId="chart-hf"
+      exportName="hf-curve"
+      exportNotes={[`Margin unit: ${curve.account} · ${unitLabel(curve.unit)}`]}
       subtitle={
         <>
           Scenario (blue): move {percentLabel(currentMove)}, HF <strong data-testid="chart-hf-current">{formatHealthFactor(curve.currentHF)}</strong> · {liq}

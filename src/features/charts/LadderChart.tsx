@@ -24,7 +24,7 @@ function LadderTip({ active, payload }: { active?: boolean; payload?: ReadonlyAr
 export function LadderChart({ bars, subtitle, allMove }: { bars: LadderBar[]; subtitle: string; allMove: number }) {
   const axis = ladderAxis(bars);
   return (
-    <ChartFrame title="Liquidation ladder" testId="chart-ladder" subtitle={<span data-testid="chart-ladder-subtitle">{subtitle}</span>}>
+    <ChartFrame title="Liquidation ladder" testId="chart-ladder" exportName="liquidation-ladder" subtitle={<span data-testid="chart-ladder-subtitle">{subtitle}</span>}>
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={bars} margin={{ top: 8, right: 24, bottom: 22, left: 10 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" vertical={false} />

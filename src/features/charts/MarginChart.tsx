@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HfCurve } from '../../engine/curveTypes';
 import { formatMoney } from '../../lib/format';
+import { unitLabel } from '../../lib/units';
 import { AXIS, AXIS_LABEL, ChartFrame, TOOLTIP } from './ChartFrame';
 import { percentLabel, type HfPoint, type LiquidationMarks } from './hfAdapter';
 
@@ -13,6 +14,8 @@ export function MarginChart({ curve, points, marks, currentMove, range }: { curv
     <ChartFrame
       title="Margin balance vs maintenance margin"
       testId="chart-margin"
+      exportName="margin-vs-maintenance"
+      exportNotes={[`Margin unit: ${curve.account} · ${unitLabel(curve.unit)}`]}
       subtitle={
         <>
           At the scenario: margin balance {formatMoney(curve.currentMarginBalance)} USD, maintenance margin {formatMoney(curve.currentMaintenance)} USD ·

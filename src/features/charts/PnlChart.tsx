@@ -8,7 +8,7 @@ const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, minimum
 /** PnL per underlying under the scenario, and what the scenario's move alone changes. */
 export function PnlChart({ bars, scenario }: { bars: PnlBar[]; scenario: string }) {
   return (
-    <ChartFrame title="PnL by underlying" testId="chart-pnl" subtitle={`Under the scenario: ${scenario}`}>
+    <ChartFrame title="PnL by underlying" testId="chart-pnl" exportName="pnl-by-underlying" subtitle={`Under the scenario: ${scenario}`}>
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={bars} margin={{ top: 8, right: 24, bottom: 22, left: 10 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" vertical={false} />

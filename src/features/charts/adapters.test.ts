@@ -70,9 +70,22 @@ describe('ladder adapter', () => {
     expect(ladderAxis([{ label: '', underlying: '', move: 12, shown: 12, shock: 0, within: false }])).toEqual({ max: 50, ticks: [-100, -50, 0, 50] });
   });
 
-  it('the subtitle says how many are shown of how many', () => {
-    expect(ladderSubtitle(ladder)).toBe("nearest 2 of 12,500 positions with a liquidation price · 37 within the scenario's moves (red) · 4 without one");
-    expect(ladderSubtitle({ ...ladder, total: 2, withoutLiquidation: 0 })).toBe("all 2 positions with a liquidation price · 37 within the scenario's moves (red)");
+  it('the subtitle counts the whole book, says why the rest have no price, and how many bars are drawn', () => {
+    // book = 12,500 with a price + 4 the solver finds none for + 3 options = 12,507; 4 + 3 = 7 without
+    expect(ladderSubtitle(ladder, 3)).toBe(
+      '12,500 of 12,507 positions have a liquidation price · 7 have none: 3 options held at their mark, ' +
+        "4 that no move of their own underlying alone liquidates (spot, stablecoins, covered or hedged) · nearest 2 drawn · 37 within the scenario's moves (red)",
+    );
+    // the demo book's shape: 10 + 8 + 1 option = 19 rows, every bar drawn
+    const demo = { ...ladder, labels: Array.from({ length: 10 }, (_, i) => `p${i}`), total: 10, withoutLiquidation: 8, withinTotal: 0 };
+    expect(ladderSubtitle(demo, 1)).toBe(
+      '10 of 19 positions have a liquidation price · 9 have none: 1 option held at its mark, ' +
+        "8 that no move of their own underlying alone liquidates (spot, stablecoins, covered or hedged) · 0 within the scenario's moves (red)",
+    );
+    expect(ladderSubtitle({ ...ladder, total: 2, withoutLiquidation: 0 }, 0)).toBe("2 of 2 positions have a liquidation price · 37 within the scenario's moves (red)");
+    expect(ladderSubtitle({ ...ladder, labels: ['x'], total: 1, withoutLiquidation: 0, withinTotal: 1 }, 1)).toBe(
+      "1 of 2 positions has a liquidation price · 1 has none: 1 option held at its mark · 1 within the scenario's moves (red)",
+    );
   });
 });
 

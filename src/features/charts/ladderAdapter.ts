@@ -41,15 +41,28 @@ export function ladderAxis(bars: LadderBar[]): { max: number; ticks: number[] } 
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Says what is shown when the book is larger than the chart. */
-export function ladderSubtitle(ladder: LiquidationLadder): string {
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Says how many positions have a liquidation price out of the whole book, why the others have
+ * none, and how many bars are drawn when the book is larger than the chart. `options` is the
+ * book's option rows: the ladder never solves them (they are held at their mark), so they are in
+ * neither of its counts.
+ */
+export function ladderSubtitle(ladder: LiquidationLadder, options: number): string {
   const shown = ladder.labels.length;
-  const parts = [
-    shown < ladder.total
-      ? `nearest ${count(shown)} of ${count(ladder.total)} positions with a liquidation price`
-      : `all ${count(ladder.total)} positions with a liquidation price`,
-    `${count(ladder.withinTotal)} within the scenario's moves (red)`,
+  const none = ladder.withoutLiquidation + options;
+  const book = ladder.total + none;
+  const why = [
+    ...(options > 0 ? [`${plural(options, 'option held at its mark', 'options held at their mark')}`] : []),
+    ...(ladder.withoutLiquidation > 0
+      ? [`${count(ladder.withoutLiquidation)} that no move of their own underlying alone liquidates (spot, stablecoins, covered or hedged)`]
+      : []),
   ];
-  if (ladder.withoutLiquidation > 0) parts.push(`${count(ladder.withoutLiquidation)} without one`);
+  const head = `${count(ladder.total)} of ${plural(book, 'position', 'positions')} ${ladder.total === 1 ? 'has' : 'have'} a liquidation price`;
+  const parts = [head];
+  if (none > 0) parts.push(`${count(none)} ${none === 1 ? 'has' : 'have'} none: ${why.join(', ')}`);
+  if (shown < ladder.total) parts.push(`nearest ${count(shown)} drawn`);
+  parts.push(`${count(ladder.withinTotal)} within the scenario's moves (red)`);
   return parts.join(' · ');
 }

@@ -1,5 +1,6 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, usePlotArea } from 'recharts';
 import { formatMoney } from '../../lib/format';
+import { ChartExport } from '../export/ChartExport';
 import { cellStyle, heatmapCells, type HeatCell } from './heatmapData';
 
 interface Props {
@@ -57,6 +58,7 @@ export function PnlHeatmap({ prices, vols, pnl }: Props) {
       <figcaption id="heatmap-title" className="panel__title">
         Portfolio PnL vs the what-if, USD: price move × volatility move
       </figcaption>
+      <ChartExport name="options-pnl-heatmap" />
       <p className="heatmap__worst" data-testid="heatmap-worst">
         Worst cell:{' '}
         {map.worst ? (

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import type { FundingOutcome } from '../../engine/risk/funding';
 import { formatHealthFactor, formatMoney } from '../../lib/format';
 import { useAppStore } from '../../store';
+import { ChartExport } from '../export/ChartExport';
 import { fetchFunding, marginCallLevel } from '../../store/riskSync';
 
 const COLORS = ['#4ea1ff', '#b48cff', '#3ddc84', '#f5c542', '#ff8c42', '#5fd3e6'];
@@ -60,6 +61,7 @@ export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: stri
       {charted.length > 0 && (
         <figure className="risk__chart" aria-label="Projected health factor">
           <figcaption className="risk__chart-title">Projected HF by day at today&apos;s prices; dashed = margin-call level {marginCallLevel()}</figcaption>
+          <ChartExport name="funding-hf-projection" />
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
               <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />

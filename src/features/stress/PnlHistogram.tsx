@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TailFigures } from '../../engine/risk/types';
 import { groupThousands } from '../../lib/format';
+import { ChartExport } from '../export/ChartExport';
 import { histogram } from './histogram';
 
 const money = (v: number) => groupThousands(v.toFixed(0));
@@ -14,6 +15,7 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
       <figcaption className="risk__chart-title">
         Book PnL over {horizonDays} day(s), {pnl.length.toLocaleString('en-US')} paths; dashed = −VaR {pct}, dotted = −ES {pct}
       </figcaption>
+      <ChartExport name="var-pnl-histogram" />
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={bins} margin={{ top: 16, right: 16, bottom: 18, left: 16 }} barCategoryGap={0}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" vertical={false} />
@@ -28,8 +30,9 @@ export function PnlHistogram({ pnl, tail, horizonDays }: { pnl: Float64Array; ta
             contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--line-strong)' }}
           />
           <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} />
-          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'insideTopRight', fill: 'var(--margin-call)', fontSize: 11 }} />
-          <ReferenceLine x={-Number(tail.es)} stroke="var(--liquidation)" strokeDasharray="2 2" label={{ value: `ES ${pct}`, position: 'insideTopLeft', fill: 'var(--liquidation)', fontSize: 11 }} />
+          {/* ES lies left of VaR (a larger loss): each label sits on its outer side, so they never overlap */}
+          <ReferenceLine x={-Number(tail.var)} stroke="var(--margin-call)" strokeDasharray="6 3" label={{ value: `VaR ${pct}`, position: 'insideTopLeft', fill: 'var(--margin-call)', fontSize: 11 }} />
+          <ReferenceLine x={-Number(tail.es)} stroke="var(--liquidation)" strokeDasharray="2 2" label={{ value: `ES ${pct}`, position: 'insideTopRight', fill: 'var(--liquidation)', fontSize: 11 }} />
           <ReferenceLine x={0} stroke="var(--text-faint)" />
         </BarChart>
       </ResponsiveContainer>

@@ -1,25 +1,27 @@
 import { useState } from 'react';
 import type { StressPreset } from '../../engine/risk/stress';
 import { movesToText, textToMoves } from './presetText';
+import { newPresetId } from './userPresets';
 
-let copies = 0;
-
-/** Edits a copy of a preset; saving adds it to the preset list for this session. */
-export function PresetEditor({ preset, onSave }: { preset: StressPreset; onSave: (copy: StressPreset) => void }) {
-  const [name, setName] = useState(`${preset.name} (my copy)`);
+/**
+ * Edits a preset: a shipped one becomes a new preset of the user's (saved with the workspace); one
+ * of the user's own is saved in place.
+ */
+export function PresetEditor({ preset, own, onSave }: { preset: StressPreset; own: boolean; onSave: (edited: StressPreset) => void }) {
+  const [name, setName] = useState(own ? preset.name : `${preset.name} (my copy)`);
   const [text, setText] = useState(movesToText(preset));
   const [error, setError] = useState<string | null>(null);
   const save = () => {
     const parsed = textToMoves(text, preset.hours);
     if (!parsed.ok) return setError(parsed.error);
-    copies += 1;
-    onSave({ ...preset, id: `custom-${copies}`, name: name.trim() || `My preset ${copies}`, moves: parsed.moves, notes: [...preset.notes, `edited copy of "${preset.name}"`] });
+    const notes = own ? preset.notes : [...preset.notes, `edited copy of "${preset.name}"`];
+    onSave({ ...preset, id: own ? preset.id : newPresetId(), name: name.trim() || `${preset.name} (my copy)`, moves: parsed.moves, notes });
     setError(null);
   };
   return (
     <div className="risk__editor">
       <div className="field">
-        <label htmlFor="preset-name">Name of your copy</label>
+        <label htmlFor="preset-name">{own ? 'Name' : 'Name of your copy'}</label>
         <input id="preset-name" value={name} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="field">
@@ -27,7 +29,7 @@ export function PresetEditor({ preset, onSave }: { preset: StressPreset; onSave:
         <textarea id="preset-moves" rows={Math.min(8, text.split('\n').length + 1)} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-invalid={error !== null} />
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
-      <button type="button" className="btn" onClick={save}>Save copy</button>
+      <button type="button" className="btn" onClick={save}>{own ? 'Save changes' : 'Save copy'}</button>
     </div>
   );
 }

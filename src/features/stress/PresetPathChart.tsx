@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StressResult } from '../../engine/risk/stress';
+import { ChartExport } from '../export/ChartExport';
 
 const COLORS = ['#4ea1ff', '#b48cff', '#3ddc84', '#f5c542', '#ff8c42', '#5fd3e6', '#e67fb9'];
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -14,6 +15,7 @@ export function PresetPathChart({ result }: { result: StressResult }) {
   return (
     <figure className="risk__chart" aria-label={`Price path of ${result.name} with liquidation moments`}>
       <figcaption className="risk__chart-title">{result.name}: price move from the start (%) by hour; red lines = a unit is liquidated</figcaption>
+      <ChartExport name="stress-path" />
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 16 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />

@@ -1,15 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StressPreset, StressResult } from '../../engine/risk/stress';
+import { useWorkspaceExtras } from '../../persist/extras';
 import { useAppStore } from '../../store';
 import { runStress } from '../../store/riskSync';
 import { PresetEditor } from './PresetEditor';
 import { PresetPathChart } from './PresetPathChart';
 import { StressTable } from './StressTable';
+import { deleteUserPreset, readUserPresets, saveUserPreset, USER_PRESETS_EXTRA } from './userPresets';
 
-/** Pick a crash, see every unit walk its path; edit a copy and keep it for this session. */
+/** Pick a crash, see every unit walk its path; edit a copy and keep it with the workspace. */
 export function StressPanel({ presets }: { presets: StressPreset[] }) {
-  const [saved, setSaved] = useState<StressPreset[]>([]);
-  const all = [...presets, ...saved];
+  const stored = useWorkspaceExtras((s) => s.extras[USER_PRESETS_EXTRA]);
+  const mine = useMemo(() => readUserPresets(stored), [stored]);
+  const all = [...presets, ...mine.presets];
+  const isMine = (p: StressPreset) => mine.presets.some((m) => m.id === p.id);
   const [id, setId] = useState(presets[0]?.id ?? '');
   const [editing, setEditing] = useState(false);
   const [result, setResult] = useState<StressResult | null>(null);
@@ -33,9 +37,15 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
   }, [preset, thresholds]);
 
   if (!preset) return null;
-  const save = (copy: StressPreset) => {
-    setSaved((list) => [...list.filter((p) => p.id !== copy.id), copy]);
-    setId(copy.id);
+  const own = isMine(preset);
+  const save = (edited: StressPreset) => {
+    saveUserPreset(edited);
+    setId(edited.id);
+    setEditing(false);
+  };
+  const remove = () => {
+    deleteUserPreset(preset.id);
+    setId(presets[0]?.id ?? '');
     setEditing(false);
   };
   return (
@@ -47,17 +57,27 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
           <select id="stress-preset" value={preset.id} onChange={(e) => setId(e.target.value)}>
             {all.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.date}){saved.includes(p) ? ' · yours' : ''}
+                {p.name} ({p.date}){isMine(p) ? ' · yours' : ''}
               </option>
             ))}
           </select>
         </div>
         <button type="button" className="btn" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
-          {editing ? 'Close editor' : 'Edit a copy'}
+          {editing ? 'Close editor' : own ? 'Edit' : 'Edit a copy'}
         </button>
+        {own && (
+          <button type="button" className="btn btn--ghost" onClick={remove}>
+            Delete this preset
+          </button>
+        )}
       </div>
+      {mine.problems.map((p) => (
+        <p key={p} className="note" role="note">
+          {p}
+        </p>
+      ))}
       <p className="note">{preset.summary}. Path from {preset.start.replace('T', ' ').replace(':00Z', ' UTC')}, every {preset.stepHours} h for {preset.hours} h.</p>
-      {editing && <PresetEditor preset={preset} onSave={save} />}
+      {editing && <PresetEditor key={preset.id} preset={preset} own={own} onSave={save} />}
       {error && <p className="field-error" role="alert">{error}</p>}
       {result && (
         <>
