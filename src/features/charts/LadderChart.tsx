@@ -35,8 +35,9 @@ export function LadderChart({ bars, subtitle, allMove }: { bars: LadderBar[]; su
             ticks={axis.ticks}
             allowDataOverflow
             width={62}
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ ...AXIS_LABEL, value: axis.max === LADDER_AXIS_MAX ? `Move to liquidation, % (clipped at +${LADDER_AXIS_MAX})` : 'Move to liquidation, %', angle: -90, position: 'insideLeft', offset: 4, dy: 70 }}
+            tickFormatter={(v: number) => (v === LADDER_AXIS_MAX && axis.max === LADDER_AXIS_MAX ? `≥${v}%` : `${v}%`)}
+            // 240 px tall: a short label, centred on the axis, fits; the clip is said where it happens (top tick)
+            label={{ ...AXIS_LABEL, value: 'Move to liquidation, %', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
           />
           <Tooltip content={<LadderTip />} cursor={{ fill: 'var(--bg-hover)' }} />
           <ReferenceLine y={0} stroke="var(--line-strong)" />
