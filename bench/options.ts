@@ -72,7 +72,7 @@ for (const [label, positions, distinct] of [['listed contracts', 100_000, false]
   const evaluated = time(5, () => evaluateGrid(compiled.result, grid, { asOf: AS_OF, scenario: checked.scenario }));
   table.push({
     book: `${positions.toLocaleString('en-US')} positions, ${label}`,
-    'distinct contracts': compiled.result.contracts.length,
+    'distinct contracts': compiled.result.models.length,
     'compile ms': compiled.ms.toFixed(1),
     [`${grid.scenarios.length}-scenario grid ms`]: evaluated.ms.toFixed(1),
   });
