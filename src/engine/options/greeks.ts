@@ -27,9 +27,9 @@ export interface UnderlyingGreeks {
 export type GreeksOutcome = { ok: true; underlyings: UnderlyingGreeks[] } | { ok: false; error: string };
 
 /**
- * A portfolio read once for greeks (numbers parsed, option positions with the same model terms
- * summed into one size): the worker keeps it per portfolio, so a slider move prices each distinct
- * contract once instead of parsing and pricing every row.
+ * A portfolio read once for greeks (numbers parsed, expiries as years): the worker keeps it per
+ * portfolio, so a slider move only prices. Positions are not merged by contract: building a key
+ * per row costs more than the Black-Scholes call it would save (measured in bench/options.ts).
  */
 export interface GreeksBook {
   underlyings: Array<{
@@ -48,7 +48,6 @@ export function compileGreeks(portfolio: Portfolio): GreeksBook {
   const byName = new Map<string, number>();
   const hasOptionPrice: boolean[] = [];
   const contracts: GreeksBook['contracts'] = [];
-  const byTerms = new Map<string, number>();
   for (const row of portfolio.rows) {
     let u = byName.get(row.underlying);
     if (u === undefined) {
@@ -66,10 +65,7 @@ export function compileGreeks(portfolio: Portfolio): GreeksBook {
         hasOptionPrice[u] = true;
       }
       g.options++;
-      const key = `${u}|${o.optionType}|${o.underlyingPrice}|${o.strike}|${o.rate}|${o.iv}|${row.expiry}`;
-      const k = byTerms.get(key);
-      if (k !== undefined) contracts[k]!.size += size;
-      else byTerms.set(key, contracts.push({ underlying: u, type: o.optionType, S: Number(o.underlyingPrice), K: Number(o.strike), r: Number(o.rate), iv: Number(o.iv), expiry: row.expiry, size }) - 1);
+      contracts.push({ underlying: u, type: o.optionType, S: Number(o.underlyingPrice), K: Number(o.strike), r: Number(o.rate), iv: Number(o.iv), expiry: row.expiry, size });
     } else if (row.type !== 'option') {
       g.linearDelta += size;
       if (g.price === 0) g.price = Number(row.markPrice);

@@ -71,8 +71,11 @@ for (let i = 0; i < TABLE_SIZE; i++) {
 
 export function fastNormCdf(x: number): number {
   const u = (x + TABLE_LIMIT) * TABLE_STEPS_PER_UNIT;
-  // beyond +-9 the tail is below 1.2e-19; NaN falls through to normCdf's own answer
-  if (!(u > 0 && u < TABLE_SIZE - 1)) return normCdf(x);
+  if (!(u > 0 && u < TABLE_SIZE - 1)) {
+    // beyond +-9 the tail is below 1.2e-19: 0 or 1 (the heatmap's far cells live here); NaN stays NaN
+    if (u <= 0) return 0;
+    return u >= TABLE_SIZE - 1 ? 1 : Number.NaN;
+  }
   const i = u | 0;
   const t = u - i;
   const v0 = CDF_TABLE[i]!;

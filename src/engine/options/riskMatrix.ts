@@ -173,20 +173,42 @@ function modelPrices(type: OptionType, K: number, r: number, base: { S: number; 
     return;
   }
   const sqrtT = Math.sqrt(T);
+  const sigmas = scratch.sigma;
+  const sds = scratch.sd;
+  const drifts = scratch.drift;
   for (let c = 0; c < vols.length; c++) {
-    const sigma = scratch.sigma[c]!;
-    scratch.sd[c] = sigma * sqrtT;
-    scratch.drift[c] = (r + 0.5 * sigma * sigma) * T;
+    const sigma = sigmas[c]!;
+    sds[c] = sigma * sqrtT;
+    drifts[c] = (r + 0.5 * sigma * sigma) * T;
   }
   const lnSK = Math.log(S / K);
   const kdf = K * Math.exp(-r * T);
   const call = type === 'call';
+  // the arithmetic of cell(), written out: this loop runs millions of times per grid
   for (let j = 0; j < n; j++) {
     const c = volColumn[j]!;
-    const sd = scratch.sd[c]!;
+    const sd = sds[c]!;
     const Sj = S * (1 + prices[j]!);
-    out[offset + j] = sd > 0 && Sj > 0 ? cell(call, Sj, lnSK + lnMoves[j]!, kdf, sd, scratch.drift[c]!) : bsPrice(type, Sj, K, T, r, scratch.sigma[c]!);
+    if (!(sd > 0) || !(Sj > 0)) {
+      out[offset + j] = bsPrice(type, Sj, K, T, r, sigmas[c]!);
+      continue;
+    }
+    const d1 = (lnSK + lnMoves[j]! + drifts[c]!) / sd;
+    const d2 = d1 - sd;
+    out[offset + j] = call ? Sj * fastNormCdf(d1) - kdf * fastNormCdf(d2) : kdf * fastNormCdf(-d2) - Sj * fastNormCdf(-d1);
   }
+}
+
+/** The scratch buffer of model prices, kept per compiled book between grids (a 231-cell grid over 80k contracts is 150 MB of garbage otherwise). */
+const buffers = new WeakMap<CompiledBook, Float64Array>();
+
+function movedBuffer(book: CompiledBook, length: number): Float64Array {
+  let buffer = buffers.get(book);
+  if (!buffer || buffer.length !== length) {
+    buffer = new Float64Array(length);
+    buffers.set(book, buffer);
+  }
+  return buffer;
 }
 
 /** Every unit's PnL over the grid on top of a base what-if at a valuation time, its worst weighted loss and the book's total. */
@@ -210,7 +232,7 @@ export function evaluateGrid(book: CompiledBook, grid: RiskGrid, base: { asOf: s
   // per model: BS today (the anchor marks move from), BS in the base what-if, BS in every scenario
   const today = new Float64Array(m);
   const atBase = new Float64Array(m);
-  const moved = new Float64Array(m * n);
+  const moved = movedBuffer(book, m * n);
   const columns = arrays.vols.length;
   const scratch = { sigma: new Float64Array(columns), sd: new Float64Array(columns), drift: new Float64Array(columns) };
   for (let k = 0; k < m; k++) {
