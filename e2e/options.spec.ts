@@ -39,10 +39,32 @@ test.describe('options tab', () => {
     await page.getByRole('spinbutton', { name: 'Volatility shock, %' }).fill('40');
     await expect(page.getByRole('region', { name: 'Scenario active' })).toContainText('vol +40%');
     await expect(worst).not.toHaveText(before);
-    // and a price move of every underlying, too
+    // a time shift: a week of decay on top of the vol shock
     const afterVol = await worst.innerText();
-    await page.getByRole('spinbutton', { name: 'All non-stable assets, %' }).fill('-10');
+    const daysField = page.getByRole('spinbutton', { name: 'Time shift, days' });
+    await daysField.fill('7');
+    await expect(page.getByRole('region', { name: 'Scenario active' })).toContainText('+7 days');
     await expect(worst).not.toHaveText(afterVol);
+    // and a price move of every underlying, too
+    const afterDays = await worst.innerText();
+    await page.getByRole('spinbutton', { name: 'All non-stable assets, %' }).fill('-10');
+    await expect(worst).not.toHaveText(afterDays);
+
+    // the whole what-if lives in the link: a reload reproduces the vol shock and the time shift
+    await expect(page).toHaveURL(/#s=all:-0\.1&v=0\.4&d=7&t=1\.5&m=1\.25$/);
+    const whatIf = await worst.innerText();
+    await page.reload();
+    await expect(dashboard.loadedFile).toHaveText('options.csv');
+    await page.getByRole('tab', { name: 'Options' }).click();
+    await expect(page.getByRole('spinbutton', { name: 'Volatility shock, %' })).toHaveValue('40');
+    await expect(daysField).toHaveValue('7');
+    await expect(page.getByRole('region', { name: 'Scenario active' })).toContainText('vol +40%');
+    await expect(page.getByRole('region', { name: 'Scenario active' })).toContainText('+7 days');
+    // the same worst cell; its figure within a dollar (valuation time is the load time: seconds of decay)
+    const cell = (text: string) => text.replace(/^Worst cell: -[\d,.]+ USD /, '');
+    const amount = (text: string) => Number(/-([\d,]+\.\d\d) USD/.exec(text)?.[1]?.replace(/,/g, ''));
+    await expect(worst).toContainText(cell(whatIf));
+    expect(Math.abs(amount(await worst.innerText()) - amount(whatIf))).toBeLessThan(1);
 
     await panel.scrollIntoViewIfNeeded();
     const file = path.join('e2e', 'artifacts', 'options.png');

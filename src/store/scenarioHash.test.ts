@@ -73,4 +73,32 @@ describe('scenario hash', () => {
     const { scenario: s } = decodeHash('#k=line%3A0:0.5,line%3A7:1.5,nope:0.1,line%3A7:-0.1,cross%3Abeta:0.3,line%3A9:0');
     expect(s.cuts).toEqual([['cross:beta', '0.3']]);
   });
+
+  it('round-trips a vol shock and a time shift (options what-if)', () => {
+    const options: Scenario = { ...EMPTY_SCENARIO, all: '-0.1', volShock: '0.4', days: '7.5' };
+    const hash = encodeHash(options, { targetHF: '1.5', marginCallHF: '1.25' });
+    expect(hash).toBe('s=all:-0.1&v=0.4&d=7.5&t=1.5&m=1.25');
+    expect(decodeHash(`#${hash}`)).toEqual({ scenario: options, thresholds: { targetHF: '1.5', marginCallHF: '1.25' } });
+    // each alone is a what-if, and a fall in vol is written with its sign
+    expect(encodeHash({ ...EMPTY_SCENARIO, volShock: '-0.3' }, null)).toBe('v=-0.3');
+    expect(encodeHash({ ...EMPTY_SCENARIO, days: '30' }, null)).toBe('d=30');
+    expect(decodeHash('#v=-0.3').scenario).toEqual({ ...EMPTY_SCENARIO, volShock: '-0.3' });
+    expect(decodeHash('#d=30').scenario).toEqual({ ...EMPTY_SCENARIO, days: '30' });
+    expect(isScenarioEmpty({ ...EMPTY_SCENARIO, volShock: '0.4' })).toBe(false);
+    expect(isScenarioEmpty({ ...EMPTY_SCENARIO, days: '1' })).toBe(false);
+    // back at zero: no trace in the link
+    expect(encodeHash({ ...EMPTY_SCENARIO, volShock: '0', days: '0' }, null)).toBe('');
+  });
+
+  it('ignores a bad vol shock or time shift in a hand-edited hash, keeping the rest', () => {
+    // -1 would leave no volatility (iv * 0); days must be a plain number in 0..3650, as the panel's field
+    for (const bad of ['#v=-1', '#v=-1.5', '#v=abc', '#v=1e2', '#v=', '#d=-1', '#d=3650.5', '#d=99999', '#d=7days', '#d=NaN', '#d=1e3', '#v=0&d=0']) {
+      expect(decodeHash(bad), bad).toEqual({ scenario: EMPTY_SCENARIO, thresholds: null });
+    }
+    const mixed = decodeHash('#s=BTC:-0.2&v=oops&d=3650&t=1.5&m=1.25');
+    expect(mixed.scenario).toEqual({ ...EMPTY_SCENARIO, shocks: [['BTC', '-0.2']], days: '3650' });
+    // numbers are normalised; a later duplicate wins, an invalid later one leaves the earlier value
+    expect(decodeHash('#v=+0.50&d=07.0').scenario).toMatchObject({ volShock: '0.5', days: '7' });
+    expect(decodeHash('#v=0.2&v=0.3&d=5&d=-2').scenario).toMatchObject({ volShock: '0.3', days: '5' });
+  });
 });

@@ -1,14 +1,16 @@
 /**
  * The scenario and the thresholds in the URL hash, so a link reproduces a what-if:
- * `#s=BTC:-0.2,all:-0.05&c=alpha:5000&k=cross%3Aalpha:0.25,line%3A12:0.5&t=1.5&m=1.25`
- * (`k`: the apply-cut what-if, cut key -> fraction closed; see engine/cuts.ts for the keys).
+ * `#s=BTC:-0.2,all:-0.05&c=alpha:5000&k=cross%3Aalpha:0.25,line%3A12:0.5&v=0.4&d=7&t=1.5&m=1.25`
+ * (`k`: the apply-cut what-if, cut key -> fraction closed; see engine/cuts.ts for the keys;
+ * `v`: the relative volatility shock, iv' = iv * (1 + v); `d`: the time shift in days, options only).
  *
  * Privacy choice: the hash carries only what the user typed into the what-if panel and the two
  * HF levels. No portfolio data (positions, quantities, prices, balances) is ever written; the
  * only portfolio-derived text is the name of an account that has a collateral what-if, because
  * the what-if means nothing without it; a cut names an account or a file line number, for the same
  * reason. Underlyings and account names are URL-encoded.
- * Volatility shock and time shift are not written: the panel cannot set them yet.
+ * A vol shock must stay above -1 (-100%, no volatility left) and a time shift within 0..3650 days,
+ * the range the panel's days field accepts; anything else in a hand-edited link is ignored.
  *
  * Pure functions only; decoding never throws and skips every part it does not understand.
  */
@@ -23,6 +25,8 @@ const MAX_ITEMS = 200;
 const MAX_NAME = 100;
 /** the key of the shock on every non-stable underlying; named shocks are written in upper case */
 const ALL = 'all';
+/** the longest time shift the what-if panel accepts (VolTimeControls) */
+export const MAX_DAYS_SHIFT = 3650;
 
 export interface HashState {
   scenario: Scenario;
@@ -71,7 +75,7 @@ function isZero(value: string): boolean {
 }
 
 export function isScenarioEmpty(s: Scenario): boolean {
-  return isZero(s.all) && s.shocks.every(([, v]) => isZero(v)) && s.addCollateral.every(([, v]) => isZero(v)) && (s.cuts ?? []).every(([, v]) => isZero(v));
+  return isZero(s.all) && isZero(s.volShock) && isZero(s.days) && s.shocks.every(([, v]) => isZero(v)) && s.addCollateral.every(([, v]) => isZero(v)) && (s.cuts ?? []).every(([, v]) => isZero(v));
 }
 
 function sameThresholds(a: Thresholds, b: Thresholds): boolean {
@@ -91,6 +95,8 @@ export function encodeHash(scenario: Scenario, thresholds: Thresholds | null): s
   if (collateral.length > 0) parts.push(`c=${collateral.join(',')}`);
   const cuts = (scenario.cuts ?? []).filter(([, v]) => !isZero(v)).map(([k, v]) => `${encodeURIComponent(k)}:${v}`);
   if (cuts.length > 0) parts.push(`k=${cuts.join(',')}`);
+  if (!isZero(scenario.volShock)) parts.push(`v=${scenario.volShock}`);
+  if (!isZero(scenario.days)) parts.push(`d=${scenario.days}`);
   const custom = thresholds !== null && !sameThresholds(thresholds, DEFAULT_THRESHOLDS);
   if (thresholds !== null && (parts.length > 0 || custom)) parts.push(`t=${thresholds.targetHF}`, `m=${thresholds.marginCallHF}`);
   return parts.join('&');
@@ -102,6 +108,8 @@ export function decodeHash(hash: string): HashState {
   const addCollateral: Array<[string, string]> = [];
   const cuts: Array<[string, string]> = [];
   let all = EMPTY_SCENARIO.all;
+  let volShock = EMPTY_SCENARIO.volShock;
+  let days = EMPTY_SCENARIO.days;
   let t: string | null = null;
   let m: string | null = null;
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -123,6 +131,13 @@ export function decodeHash(hash: string): HashState {
         const f = new Dec(fraction);
         if (readCutKey(target) && f.gte(0) && f.lte(1)) upsert(cuts, target, fraction);
       }
+    } else if (key === 'v') {
+      const fraction = plain(value);
+      // above -1: iv * (1 + v) must leave some volatility
+      if (fraction !== null && new Dec(fraction).gt(-1)) volShock = isZero(fraction) ? '0' : fraction;
+    } else if (key === 'd') {
+      const shift = plain(value);
+      if (shift !== null && new Dec(shift).gte(0) && new Dec(shift).lte(MAX_DAYS_SHIFT)) days = isZero(shift) ? '0' : shift;
     } else if (key === 't') {
       t = plain(value);
     } else if (key === 'm') {
@@ -135,7 +150,7 @@ export function decodeHash(hash: string): HashState {
     if (check.ok) thresholds = check.thresholds;
   }
   return {
-    scenario: { ...EMPTY_SCENARIO, shocks: shocks.filter(([, v]) => !isZero(v)), all, addCollateral: addCollateral.filter(([, v]) => !isZero(v)), cuts: cuts.filter(([, v]) => !isZero(v)) },
+    scenario: { ...EMPTY_SCENARIO, shocks: shocks.filter(([, v]) => !isZero(v)), all, volShock, days, addCollateral: addCollateral.filter(([, v]) => !isZero(v)), cuts: cuts.filter(([, v]) => !isZero(v)) },
     thresholds,
   };
 }

@@ -1,4 +1,4 @@
-import { portfolioGreeks } from '../engine/options/greeks';
+import { compileGreeks, portfolioGreeks, type GreeksBook } from '../engine/options/greeks';
 import { modelStr } from '../engine/options/report';
 import { deribitGrid, readGridJson, rectangularGrid, spanGrid, type RiskGrid } from '../engine/options/riskGrid';
 import { compileBook, riskMatrix, type CompiledBook } from '../engine/options/riskMatrix';
@@ -20,8 +20,8 @@ function gridOf(choice: GridChoice): { ok: true; grid: RiskGrid } | { ok: false;
 }
 
 /**
- * The option handlers of the protocol. The risk matrix's compiled book depends on the portfolio
- * only, so it is kept until the next load and every slider move reuses it.
+ * The option handlers of the protocol. The risk matrix's and the greeks' compiled books depend on
+ * the portfolio only, so they are kept until the next load and every slider move reuses them.
  */
 export function createOptionHandlers(current: () => Portfolio): Pick<EngineHandlers, 'riskMatrix' | 'greeks'> {
   let compiled: { portfolio: Portfolio; book: CompiledBook } | null = null;
@@ -29,6 +29,12 @@ export function createOptionHandlers(current: () => Portfolio): Pick<EngineHandl
     const portfolio = current();
     if (compiled?.portfolio !== portfolio) compiled = { portfolio, book: compileBook(portfolio) };
     return compiled.book;
+  };
+  let greeksCompiled: { portfolio: Portfolio; book: GreeksBook } | null = null;
+  const greeksBook = () => {
+    const portfolio = current();
+    if (greeksCompiled?.portfolio !== portfolio) greeksCompiled = { portfolio, book: compileGreeks(portfolio) };
+    return greeksCompiled.book;
   };
   return {
     riskMatrix({ scenario, grid: choice, asOf }) {
@@ -45,7 +51,7 @@ export function createOptionHandlers(current: () => Portfolio): Pick<EngineHandl
       };
     },
     greeks({ scenario, asOf }) {
-      const out = portfolioGreeks({ portfolio: current(), asOf: asOf ?? new Date().toISOString(), scenario });
+      const out = portfolioGreeks({ portfolio: greeksBook(), asOf: asOf ?? new Date().toISOString(), scenario });
       if (!out.ok) return out;
       return {
         ok: true,

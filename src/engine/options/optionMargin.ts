@@ -1,8 +1,9 @@
 import { Dec, ZERO } from '../decimal';
 import type { VenueId } from '../types';
+import { bsPrice } from './blackScholes';
 import { deribitOptionMargin } from './deribitMargin';
 import { modelPriceAt, type PreparedOption } from './repricing';
-import { spanGrid, type RiskGrid } from './riskGrid';
+import { scenarioSigma, spanGrid, type RiskGrid } from './riskGrid';
 
 /**
  * The risk matrix that margins a `generic` short option: SPAN's 16 scenarios with a price scan range
@@ -28,7 +29,8 @@ export function worstLossPerUnit(option: PreparedOption, S: number, mark: number
   const today = modelPriceAt(option, S);
   let worst = 0;
   for (const s of grid.scenarios) {
-    const moved = Math.max(0, mark + modelPriceAt(option, S * (1 + s.price), 1 + s.vol) - today);
+    const sigma = scenarioSigma(option.ivScenario, s.vol, option.TScenario, grid.volScaling);
+    const moved = Math.max(0, mark + bsPrice(option.type, S * (1 + s.price), option.K, option.TScenario, option.r, sigma) - today);
     worst = Math.max(worst, s.weight * (moved - mark));
   }
   return worst;

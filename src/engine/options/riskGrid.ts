@@ -19,6 +19,53 @@ export interface RiskGrid {
   scenarios: RiskScenario[];
   /** for rectangular grids (the heatmap): the axes, so that scenario i is [price i / vols, vol i % vols] */
   axes?: { prices: number[]; vols: number[] };
+  /** when set, each scenario's vol move is the move at `pivotDays` to expiry, scaled per option (Deribit) */
+  volScaling?: VolExpiryScaling;
+}
+
+/**
+ * Deribit's portfolio margin scales the volatility move by time to expiry: shorter expiries get
+ * larger vol moves. Sources:
+ * - Deribit's published portfolio margin page (deribit.com/pages/docs/portfoliomargin): "maximum
+ *   implied volatility change of (30/days to expiration)^0.30*38.00%. Example: options expiring in
+ *   30 days: IV change of maximum 38.00%, options expiring in 15 days: (30/15)^0.30*38.00%"
+ *   (an older edition: SQRT(30/days to expiration)*40%);
+ * - Deribit's API, private/pme/simulate, example model_params for btc_usd: volatility_range_up 0.5,
+ *   volatility_range_down 0.25, short_term_vega_power 0.3, long_term_vega_power 0.13,
+ *   min_volatility_for_shock_up 0.5.
+ * Deribit does not publish where the short-term power ends; third-party replicas of the model
+ * (Oreome "Advanced Risk Scenarios", Dederi's portfolio margin wiki) use the short-term power below
+ * 30 days to expiry and the long-term one above, and floor a vol-up shock at
+ * min_volatility_for_shock_up: iv_up = max(iv * (1 + up * (30/days)^power), min_vol_up) and
+ * iv_down = max(iv * (1 - down * (30/days)^power), 0). That is the rule implemented here.
+ * Days to expiry are T * 365 (ACT/365, time.ts) after the what-if's time shift.
+ */
+export interface VolExpiryScaling {
+  /** the expiry, in days, whose vol move is the grid's own (30) */
+  pivotDays: number;
+  /** exponent for expiries shorter than the pivot (0.3) and for the pivot and longer (0.13) */
+  shortTermPower: number;
+  longTermPower: number;
+  /** a vol-up scenario never leaves the volatility below this annualised fraction (0.5) */
+  minVolUp: number;
+}
+
+export const DERIBIT_VOL_SCALING: VolExpiryScaling = { pivotDays: 30, shortTermPower: 0.3, longTermPower: 0.13, minVolUp: 0.5 };
+
+const DAYS_PER_YEAR = 365;
+
+/** The factor on a grid's vol move at T years to expiry: (pivot / days)^power; 1 when unscaled or expired. */
+export function volMoveScale(scaling: VolExpiryScaling | undefined, T: number): number {
+  const days = T * DAYS_PER_YEAR;
+  if (!scaling || !(days > 0)) return 1;
+  return Math.pow(scaling.pivotDays / days, days < scaling.pivotDays ? scaling.shortTermPower : scaling.longTermPower);
+}
+
+/** The volatility in a scenario with relative vol move `vol` for an option at volatility iv, T years to expiry. */
+export function scenarioSigma(iv: number, vol: number, T: number, scaling: VolExpiryScaling | undefined): number {
+  if (vol === 0) return Math.max(0, iv);
+  const sigma = Math.max(0, iv * (1 + vol * volMoveScale(scaling, T)));
+  return scaling && vol > 0 && T > 0 ? Math.max(sigma, scaling.minVolUp) : sigma;
 }
 
 const pct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 10000) / 100}%`;
@@ -51,9 +98,10 @@ export function spanGrid(priceScan = 0.15, volScan = 0.25): RiskGrid {
  * -66%, -33%, +50%, +100%, +200%, +300%, +400%, +500% on volatility up only, counting a fraction of
  * the loss). Vol ranges up 0.5 and down 0.25 are the btc_usd parameters of Deribit's
  * private/pme/simulate example; the extended weight 0.16 / |move| is this project's dampener (issue 4).
- * Deribit also scales the vol moves by time to expiry; this grid does not.
+ * The vol moves are those at 30 days to expiry, scaled per option by time to expiry as Deribit does
+ * (VolExpiryScaling above); pass `null` for flat vol moves.
  */
-export function deribitGrid(priceRange = 0.16, volUp = 0.5, volDown = 0.25): RiskGrid {
+export function deribitGrid(priceRange = 0.16, volUp = 0.5, volDown = 0.25, volScaling: VolExpiryScaling | null = DERIBIT_VOL_SCALING): RiskGrid {
   const scenarios: RiskScenario[] = [];
   for (let i = 0; i < 9; i++) {
     const price = -priceRange + (i * 2 * priceRange) / 8;
@@ -64,7 +112,9 @@ export function deribitGrid(priceRange = 0.16, volUp = 0.5, volDown = 0.25): Ris
   for (const price of [-0.66, -0.33, 0.5, 1, 2, 3, 4, 5]) {
     scenarios.push({ price, vol: volUp, weight: priceRange / Math.abs(price), label: `extended ${pct(price)}, vol up` });
   }
-  return { id: 'deribit', title: `Deribit-style grid (±${pct(priceRange).slice(1)} in 9 steps, extended −66%…+500%)`, scenarios };
+  const scaled = volScaling ? `, vol moves × (30/days)^${volScaling.shortTermPower} under 30 days, ^${volScaling.longTermPower} beyond` : '';
+  const title = `Deribit-style grid (±${pct(priceRange).slice(1)} in 9 steps, extended −66%…+500%${scaled})`;
+  return volScaling ? { id: 'deribit', title, scenarios, volScaling } : { id: 'deribit', title, scenarios };
 }
 
 /** A rectangular grid of price × vol moves, weight 1: the heatmap's (21 × 11 by default). */

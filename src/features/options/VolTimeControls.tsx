@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../../store';
+import { MAX_DAYS_SHIFT } from '../../store/scenarioHash';
 import { PercentControl } from '../scenario/PercentControl';
 import { withDays, withVolShock } from '../scenario/edit';
 
 const DAYS = /^\d+(\.\d+)?$/;
-const MAX_DAYS = 3650;
+/** the same bound a link's `d=` must keep (scenarioHash.ts) */
+const MAX_DAYS = MAX_DAYS_SHIFT;
 
 /** The what-if's option controls: a relative vol shock (iv' = iv * (1 + v)) and a time shift in days. */
 export function VolTimeControls({ hasOptions }: { hasOptions: boolean }) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/engine/decimal';
-import { normCdf, normPdf } from '../../../src/engine/options/normal';
+import { fastNormCdf, normCdf, normPdf } from '../../../src/engine/options/normal';
 
 /** An independent reference: Phi(x) = (1 + erf(x / sqrt 2)) / 2 with erf's Taylor series in 40-digit decimals. */
 function phiReference(x: number): number {
@@ -44,5 +44,24 @@ describe('normal CDF (Hart 5666 as given by West 2005)', () => {
 
   it('pdf(0) = 1 / sqrt(2 pi) = 0.3989422804014327', () => {
     expect(normPdf(0)).toBeCloseTo(0.3989422804014327, 15);
+  });
+});
+
+describe('table-driven normal CDF (risk-matrix hot loop)', () => {
+  it('stays within 2e-10 of normCdf (cubic Hermite bound (1/64)^4 / 384 * 0.551 = 8.6e-11), and at the nodes equals it', () => {
+    fc.assert(fc.property(fc.double({ min: -12, max: 12, noNaN: true }), (x) => Math.abs(fastNormCdf(x) - normCdf(x)) < 2e-10), { numRuns: 20_000 });
+    for (const x of [-9, -2, -1 / 64, 0, 0.5, 3, 8.984375]) expect(fastNormCdf(x)).toBeCloseTo(normCdf(x), 15);
+    // and the A&S Table 26.1 values to 9 places
+    expect(fastNormCdf(1)).toBeCloseTo(0.841344746068543, 9);
+    expect(fastNormCdf(-2)).toBeCloseTo(1 - 0.977249868051821, 9);
+  });
+
+  it('beyond the table it is 0 or 1 (the tail beyond 9 is below 1.2e-19, A&S 26.2.12), and NaN stays NaN', () => {
+    expect(fastNormCdf(40)).toBe(1);
+    expect(fastNormCdf(-40)).toBe(0);
+    expect(fastNormCdf(9.5)).toBe(1);
+    expect(fastNormCdf(-9.5)).toBe(0);
+    expect(normCdf(-9)).toBeLessThan(1.2e-19);
+    expect(fastNormCdf(Number.NaN)).toBeNaN();
   });
 });
