@@ -85,6 +85,9 @@ test.describe('Persistence of mapped and multi-file portfolios', () => {
     await page.getByLabel('Import workspace (JSON)').setInputFiles(file);
     await expect(page.getByLabel('Current workspace').locator('option:checked')).toHaveText('Workspace 1 (2)');
     await expect(dashboard.loadedFile).toHaveText(both);
-    expect(await dashboard.cellText('BTCUSDT', 'PnL')).toContain('880.00');
+    // the same name was on screen before the import: wait on the rows themselves (the table redraws)
+    await expect(dashboard.positionRow('BTCUSDT')).toContainText('880.00');
+    await expect(dashboard.positions.getByRole('row').filter({ hasText: '2,316.83' })).toHaveCount(1);
+    await expect(dashboard.refused).toHaveCount(0);
   });
 });
