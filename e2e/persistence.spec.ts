@@ -77,7 +77,7 @@ test.describe('Persistence', () => {
     await page.getByRole('button', { name: 'Export workspace' }).click();
     const file = await (await download).path();
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; workspace: { name: string; portfolio: { fileName: string } } };
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(3);
     expect(saved.workspace.name).toBe('Stress');
     expect(saved.workspace.portfolio.fileName).toBe('demo.csv');
 

@@ -11,6 +11,8 @@ import { CURRENT_VERSION, isRecord, readWorkspace, short, WORKSPACE_FORMAT, type
  * objects keyed by underlying or account; the portfolio inline as decoded CSV text.
  * Version 2: named workspaces; decimals as text everywhere; user names in [name, value] pairs (a name
  * like "__proto__" is safe); the portfolio's original bytes; opaque extras for other features.
+ * Version 3: the portfolio keeps the column mapping it loaded with (`portfolio.mapping`), or is
+ * several files loaded together (`portfolio.parts`, each with its bytes and mapping).
  */
 function v1ToV2(raw: Record<string, unknown>): Read<Record<string, unknown>> {
   const thresholds = raw.thresholds;
@@ -55,7 +57,16 @@ function v1ToV2(raw: Record<string, unknown>): Read<Record<string, unknown>> {
   };
 }
 
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Read<Record<string, unknown>>> = { 1: v1ToV2 };
+/**
+ * Version 3 only adds optional fields, so a version-2 workspace is a version-3 workspace as it is.
+ * The number still moves: an older Margin Radar refuses a file with parts by its version, clearly,
+ * instead of reading it without its mappings and parts and failing to load the portfolio.
+ */
+function v2ToV3(raw: Record<string, unknown>): Read<Record<string, unknown>> {
+  return { ok: true, value: { ...raw, version: 3 } };
+}
+
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Read<Record<string, unknown>>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /** Any stored or imported value -> the current envelope, or why not. Never throws. */
 export function migrate(raw: unknown): Read<Envelope> {

@@ -1,13 +1,16 @@
 /**
  * Workspaces in a key-value store. Keys: `index` (the list and the current one), `ws:<id>` (an
- * envelope, small, saved on every change), `file:<id>` (the portfolio's bytes, saved when a file is
- * loaded), `aside:<time>:<key>` (what failed to read, kept for download). Nothing here throws on bad
+ * envelope, small, saved on every change), `file:<id>` (the portfolio's bytes and column mapping, or
+ * its parts when several files were loaded together; saved when a portfolio is loaded), `aside:<time>:<key>` (what failed to read, kept for download). Nothing here throws on bad
  * data: it is set aside and the caller starts clean.
  */
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { bytesToBase64 } from './base64';
 import type { KeyValue } from './kv';
 import { migrate } from './migrations';
-import { envelope, isRecord, short, type Workspace } from './schema';
+import { envelope, isRecord, type Workspace } from './schema';
+import { fileOf, fileRecord, readFileRecord, type StoredFile } from './storedFile';
+
+export { readFileRecord, type StoredFile, type StoredPart } from './storedFile';
 
 export interface WorkspaceEntry {
   id: string;
@@ -17,12 +20,6 @@ export interface WorkspaceEntry {
 export interface WorkspaceIndex {
   current: string;
   workspaces: WorkspaceEntry[];
-}
-
-export interface StoredFile {
-  fileName: string;
-  sample: string;
-  bytes: Uint8Array;
 }
 
 export interface SetAside {
@@ -41,12 +38,6 @@ export interface Opened {
 const INDEX = 'index';
 const wsKey = (id: string) => `ws:${id}`;
 const fileKey = (id: string) => `file:${id}`;
-
-export function readFileRecord(raw: unknown): StoredFile | null {
-  if (!isRecord(raw) || typeof raw.fileName !== 'string' || raw.fileName === '' || typeof raw.sample !== 'string') return null;
-  const bytes = raw.bytes instanceof Uint8Array ? raw.bytes : raw.bytes instanceof ArrayBuffer ? new Uint8Array(raw.bytes) : null;
-  return bytes ? { fileName: raw.fileName, sample: raw.sample, bytes } : null;
-}
 
 function readIndex(raw: unknown): WorkspaceIndex | null {
   if (!isRecord(raw) || raw.version !== 1 || typeof raw.current !== 'string' || !Array.isArray(raw.workspaces)) return null;
@@ -95,22 +86,23 @@ export class WorkspaceRepository {
     }
     const rawFile = await this.kv.get(fileKey(id));
     if (rawFile !== undefined) {
-      file = readFileRecord(rawFile);
-      if (!file) {
-        await this.setAside(fileKey(id), rawFile, `not a stored file: ${short(rawFile)}`);
-        problems.push('The saved portfolio file could not be read.');
+      const read = readFileRecord(rawFile);
+      if (read.ok) file = read.value;
+      else {
+        await this.setAside(fileKey(id), rawFile, `not a stored file: ${read.reason}`);
+        problems.push(`The saved portfolio file could not be read (${read.reason}).`);
       }
     }
     // a migrated first-version workspace carries its file inline: move it under its own key
-    const inline = workspace?.portfolio?.base64;
-    if (workspace?.portfolio && inline !== undefined) {
-      const bytes = base64ToBytes(inline);
-      const { fileName, sample } = workspace.portfolio;
-      if (bytes && !file) {
-        file = { fileName, sample, bytes };
+    const portfolio = workspace?.portfolio;
+    if (workspace && portfolio && (portfolio.base64 !== undefined || portfolio.parts !== undefined)) {
+      const inline = fileOf(portfolio);
+      if (!inline.ok) problems.push(`The saved portfolio could not be read (${inline.reason}).`);
+      else if (inline.value && !file) {
+        file = inline.value;
         await this.saveFile(id, file);
       }
-      workspace = { ...workspace, portfolio: { fileName, sample } };
+      workspace = { ...workspace, portfolio: { fileName: portfolio.fileName, sample: portfolio.sample } };
     }
     return { workspace, file, problems };
   }
@@ -123,7 +115,7 @@ export class WorkspaceRepository {
   }
 
   saveFile(id: string, file: StoredFile): Promise<void> {
-    return this.kv.set(fileKey(id), { fileName: file.fileName, sample: file.sample, bytes: file.bytes });
+    return this.kv.set(fileKey(id), fileRecord(file));
   }
 
   async remove(id: string): Promise<void> {

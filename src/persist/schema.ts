@@ -4,9 +4,13 @@
  */
 import { readDecimalText } from '../engine/decimal';
 import type { Scenario } from '../engine/types';
+import { CANONICAL_COLUMNS } from '../import/columns';
+import type { ColumnMapping } from '../import/mapping';
+
+export type { ColumnMapping } from '../import/mapping';
 
 export const WORKSPACE_FORMAT = 'margin-radar/workspace';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** JSON a feature stores as it likes (venue overrides, column mappings, alert rules); we only carry it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -14,12 +18,28 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** Named blobs other features may add; unknown names in a file are kept too. */
 export type WorkspaceExtras = Record<string, Json>;
 
+/** One of several files loaded together as one portfolio, as a workspace file carries it. */
+export interface StoredPortfolioPart {
+  fileName: string;
+  base64: string;
+  mapping?: ColumnMapping;
+}
+
+/**
+ * The portfolio of a workspace. In IndexedDB only its name (the bytes, mappings and parts live under
+ * their own key); in a workspace file also its bytes: `base64` (+ `mapping`) for one file, or `parts`
+ * for several files loaded together (version 3 on).
+ */
 export interface StoredPortfolio {
   fileName: string;
   /** the shipped sample's file name, '' for the user's own file */
   sample: string;
   /** the file's bytes: only in workspace files; in IndexedDB they live under their own key */
   base64?: string;
+  /** the column mapping the file loaded with (the mapping step), when it needed one */
+  mapping?: ColumnMapping;
+  /** several files loaded together: each with its bytes and mapping (then no base64 or mapping here) */
+  parts?: StoredPortfolioPart[];
 }
 
 export interface Workspace {
@@ -86,13 +106,57 @@ function isJson(x: unknown, depth = 0): x is Json {
   return false;
 }
 
+const COLUMNS: ReadonlySet<string> = new Set(CANONICAL_COLUMNS);
+
+/** A column mapping: canonical column -> the header as written in the file. Unknown columns are refused. */
+export function readMapping(x: unknown, where: string): Read<ColumnMapping> {
+  if (!isRecord(x)) return fail(`${where}: expected { column: header } as an object, found ${short(x)}`);
+  const mapping: Record<string, string> = {};
+  for (const [column, header] of Object.entries(x)) {
+    if (!COLUMNS.has(column)) return fail(`${where}: ${short(column)} is not a column of the portfolio format`);
+    if (typeof header !== 'string') return fail(`${where}.${column}: expected the header as text, found ${short(header)}`);
+    mapping[column] = header;
+  }
+  return { ok: true, value: mapping as ColumnMapping };
+}
+
+function readPart(x: unknown, where: string): Read<StoredPortfolioPart> {
+  if (!isRecord(x)) return fail(`${where}: expected { fileName, base64 }, found ${short(x)}`);
+  if (typeof x.fileName !== 'string' || x.fileName === '') return fail(`${where}.fileName: expected a file name, found ${short(x.fileName)}`);
+  if (typeof x.base64 !== 'string') return fail(`${where}.base64: expected the file's bytes as base64 text, found ${short(x.base64)}`);
+  if (x.mapping === undefined) return { ok: true, value: { fileName: x.fileName, base64: x.base64 } };
+  const mapping = readMapping(x.mapping, `${where}.mapping`);
+  return mapping.ok ? { ok: true, value: { fileName: x.fileName, base64: x.base64, mapping: mapping.value } } : mapping;
+}
+
 function readPortfolio(x: unknown): Read<StoredPortfolio | null> {
+  const where = 'workspace.portfolio';
   if (x === null) return { ok: true, value: null };
   if (!isRecord(x) || typeof x.fileName !== 'string' || x.fileName === '' || typeof x.sample !== 'string') {
-    return fail('workspace.portfolio: expected { fileName, sample }');
+    return fail(`${where}: expected { fileName, sample }`);
   }
-  if (x.base64 !== undefined && typeof x.base64 !== 'string') return fail('workspace.portfolio.base64: expected text');
-  return { ok: true, value: { fileName: x.fileName, sample: x.sample, ...(typeof x.base64 === 'string' ? { base64: x.base64 } : {}) } };
+  const value: StoredPortfolio = { fileName: x.fileName, sample: x.sample };
+  if (x.parts !== undefined) {
+    if (x.base64 !== undefined || x.mapping !== undefined) return fail(`${where}.parts: a portfolio of several files carries its bytes and mappings per part, not beside them`);
+    if (!Array.isArray(x.parts) || x.parts.length === 0) return fail(`${where}.parts: expected a non-empty list of files, found ${short(x.parts)}`);
+    const parts: StoredPortfolioPart[] = [];
+    for (const [i, raw] of x.parts.entries()) {
+      const part = readPart(raw, `${where}.parts[${i}]`);
+      if (!part.ok) return part;
+      parts.push(part.value);
+    }
+    return { ok: true, value: { ...value, parts } };
+  }
+  if (x.base64 !== undefined) {
+    if (typeof x.base64 !== 'string') return fail(`${where}.base64: expected text`);
+    value.base64 = x.base64;
+  }
+  if (x.mapping !== undefined) {
+    const mapping = readMapping(x.mapping, `${where}.mapping`);
+    if (!mapping.ok) return mapping;
+    value.mapping = mapping.value;
+  }
+  return { ok: true, value };
 }
 
 /** Checks a current-version workspace field by field. */

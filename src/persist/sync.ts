@@ -5,11 +5,12 @@
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO } from '../engine/types';
 import { downloadText, fileStamp } from '../lib/download';
 import { useAppStore } from '../store';
-import { loadContent, onPortfolioLoaded, type LoadedFile } from '../store/engineSync';
+import { loadContent, loadContents, onPortfolioLoaded, type LoadedFile } from '../store/engineSync';
 import { useWorkspaceExtras } from './extras';
 import { idbKeyValue, type KeyValue } from './kv';
-import { asideToJson, WorkspaceRepository, type StoredFile, type WorkspaceIndex } from './repository';
+import { asideToJson, WorkspaceRepository, type WorkspaceIndex } from './repository';
 import type { Workspace } from './schema';
+import { isMultiFile, type StoredFile } from './storedFile';
 import { usePersistStatus } from './status';
 import { readWorkspaceFile, workspaceFileText } from './workspaceFile';
 
@@ -89,8 +90,11 @@ async function apply(workspace: Workspace | null, file: StoredFile | null, keepL
     useWorkspaceExtras.getState().replaceExtras(workspace?.extras ?? {});
     if (!file) return false;
     lastFile = file;
-    // a copy: the engine takes the buffer it is sent
-    return await loadContent(file.fileName, file.bytes.slice().buffer, file.sample);
+    // copies: the engine takes the buffers it is sent
+    if (isMultiFile(file)) {
+      return await loadContents(file.parts.map((p) => ({ fileName: p.fileName, content: p.bytes.slice().buffer, ...(p.mapping ? { mapping: p.mapping } : {}) })));
+    }
+    return await loadContent(file.fileName, file.bytes.slice().buffer, file.sample, file.mapping);
   } finally {
     applying = false;
   }
@@ -126,6 +130,15 @@ async function restore(): Promise<boolean> {
   }
 }
 
+/** What a load leaves to keep: one file with the mapping it loaded with, or every part of a multi-file load. */
+function storedFileOf(file: LoadedFile): StoredFile {
+  const { fileName, sample } = file;
+  if (file.parts) {
+    return { fileName, sample, parts: file.parts.map((p) => ({ fileName: p.fileName, bytes: p.bytes, ...(p.mapping ? { mapping: p.mapping } : {}) })) };
+  }
+  return { fileName, sample, bytes: file.bytes, ...(file.mapping ? { mapping: file.mapping } : {}) };
+}
+
 /** Creates the repository and the subscriptions; returns the restore step for the engine sync. */
 export function startPersistSync(kv: KeyValue = idbKeyValue()): () => Promise<boolean> {
   repo = new WorkspaceRepository(kv);
@@ -134,7 +147,7 @@ export function startPersistSync(kv: KeyValue = idbKeyValue()): () => Promise<bo
   useWorkspaceExtras.subscribe(scheduleSave);
   onPortfolioLoaded((file: LoadedFile) => {
     if (applying) return;
-    lastFile = { fileName: file.fileName, sample: file.sample, bytes: file.bytes };
+    lastFile = storedFileOf(file);
     const id = index.current;
     if (repo && id) void repo.saveFile(id, lastFile).then(saveNow, (e: unknown) => status.setState({ notice: `Could not save the portfolio (${describe(e)}).` }));
   });

@@ -1,12 +1,13 @@
-/** The workspace file a user exports and imports: the envelope as JSON, the portfolio's bytes in base64. */
-import { base64ToBytes, bytesToBase64 } from './base64';
+/**
+ * The workspace file a user exports and imports: the envelope as JSON, the portfolio's bytes in
+ * base64 with the column mapping it loaded with, or each part's when several files were loaded together.
+ */
 import { migrate } from './migrations';
 import { envelope, type Read, type Workspace } from './schema';
-import type { StoredFile } from './repository';
+import { fileOf, portfolioOf, type StoredFile } from './storedFile';
 
 export function workspaceFileText(workspace: Workspace, file: StoredFile | null, savedAt: string): string {
-  const portfolio = file ? { fileName: file.fileName, sample: file.sample, base64: bytesToBase64(file.bytes) } : null;
-  return `${JSON.stringify(envelope({ ...workspace, portfolio }, savedAt), null, 2)}\n`;
+  return `${JSON.stringify(envelope({ ...workspace, portfolio: file ? portfolioOf(file) : null }, savedAt), null, 2)}\n`;
 }
 
 export function readWorkspaceFile(fileName: string, text: string): Read<{ workspace: Workspace; file: StoredFile | null }> {
@@ -20,9 +21,9 @@ export function readWorkspaceFile(fileName: string, text: string): Read<{ worksp
   if (!read.ok) return { ok: false, reason: `${fileName}: ${read.reason}` };
   const { portfolio, ...rest } = read.value.workspace;
   if (!portfolio) return { ok: true, value: { workspace: { ...rest, portfolio: null }, file: null } };
-  if (portfolio.base64 === undefined) return { ok: false, reason: `${fileName}: workspace.portfolio.base64: the portfolio's bytes are missing` };
-  const bytes = base64ToBytes(portfolio.base64);
-  if (!bytes) return { ok: false, reason: `${fileName}: workspace.portfolio.base64: not base64` };
+  const file = fileOf(portfolio);
+  if (!file.ok) return { ok: false, reason: `${fileName}: ${file.reason}` };
+  if (!file.value) return { ok: false, reason: `${fileName}: workspace.portfolio.base64: the portfolio's bytes are missing` };
   const { fileName: name, sample } = portfolio;
-  return { ok: true, value: { workspace: { ...rest, portfolio: { fileName: name, sample } }, file: { fileName: name, sample, bytes } } };
+  return { ok: true, value: { workspace: { ...rest, portfolio: { fileName: name, sample } }, file: file.value } };
 }

@@ -131,6 +131,10 @@ export interface LoadedFile {
   fileName: string;
   sample: string;
   bytes: Uint8Array;
+  /** the column mapping the file loaded with (the mapping step), when it had one */
+  mapping?: ColumnMapping;
+  /** several files loaded together (loadContents): each with its bytes and mapping; `bytes` is then empty */
+  parts?: Array<{ fileName: string; bytes: Uint8Array; mapping?: ColumnMapping }>;
 }
 const loadedListeners = new Set<(file: LoadedFile) => void>();
 export function onPortfolioLoaded(listener: (file: LoadedFile) => void): () => void {
@@ -152,7 +156,7 @@ export async function loadContent(fileName: string, content: ArrayBuffer | strin
     await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample(sample);
-    if (kept) for (const listener of loadedListeners) listener({ fileName, sample, bytes: kept });
+    if (kept) for (const listener of loadedListeners) listener({ fileName, sample, bytes: kept, ...(mapping ? { mapping } : {}) });
     await requestEvaluate();
     return true;
   } catch (e) {
@@ -203,6 +207,7 @@ export async function loadFiles(files: readonly File[]): Promise<boolean> {
 export async function loadContents(files: Array<{ fileName: string; content: ArrayBuffer; mapping?: ColumnMapping }>): Promise<boolean> {
   const fileName = files.map((f) => f.fileName).join(' + ');
   useAppStore.getState().startLoad(fileName);
+  const kept = loadedListeners.size === 0 ? null : files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.content.slice(0)), ...(f.mapping ? { mapping: f.mapping } : {}) }));
   try {
     const outcome = await client().call('loadFiles', { files });
     if (!outcome.ok) {
@@ -213,6 +218,7 @@ export async function loadContents(files: Array<{ fileName: string; content: Arr
     await refreshLayout();
     useAppStore.getState().loadSucceeded(outcome.summary, outcome.warnings);
     useAppStore.getState().setSelectedSample('');
+    if (kept) for (const listener of loadedListeners) listener({ fileName, sample: '', bytes: new Uint8Array(0), parts: kept });
     await requestEvaluate();
     return true;
   } catch (e) {

@@ -59,7 +59,7 @@ describe('workspace repository', () => {
     const opened = await new WorkspaceRepository(kv, now).open('old');
     expect(opened.workspace?.portfolio).toEqual({ fileName: 'old.csv', sample: '' });
     // "é" is C3 A9 in UTF-8
-    expect(opened.file?.bytes).toEqual(new Uint8Array([0xc3, 0xa9]));
+    expect(opened.file).toEqual({ fileName: 'old.csv', sample: '', bytes: new Uint8Array([0xc3, 0xa9]) });
     expect(kv.map.has('file:old')).toBe(true);
   });
 });
