@@ -2,7 +2,7 @@ import { readDecimalText } from '../engine/decimal';
 import { buildExposureModel, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
 import { projectFunding } from '../engine/risk/funding';
-import { HELD_NOTE } from '../engine/risk/held';
+import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
 import { CRASH_PRESETS } from '../engine/risk/presets';
@@ -53,7 +53,7 @@ export function createRiskHandlers(current: () => { portfolio: Portfolio; tierTa
         marketSource: MARKET_SOURCE,
         fees: [...TAKER_FEES].map(([venue, fee]) => ({ venue, rate: fee.rate.toFixed(), source: fee.source })),
         convention: QUANTILE_CONVENTION,
-        heldNote: m.held.length > 0 ? `${m.held.length} option row(s): ${HELD_NOTE}` : null,
+        heldNote: heldNote(m),
       };
     },
     stress({ preset, marginCallHF }) {
