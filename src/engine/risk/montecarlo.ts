@@ -31,6 +31,11 @@ export interface VarParams {
   /** lognormal: x ← x·exp(σ√Δt z − σ²Δt/2); normal: x ← x + σ√Δt z (arithmetic, for textbook checks) */
   returns: 'lognormal' | 'normal';
   marginCallHF: number;
+  /**
+   * Evaluate every unit on every path step, without the threshold shortcut (plan.ts): the slow
+   * reference the shortcut is tested against. Same figures, more work.
+   */
+  everyUnitPerPath?: boolean;
 }
 
 type Source =
@@ -87,11 +92,11 @@ function checkParams(p: VarParams): string | null {
 /** The plan of a model for a set of moving underlyings and a margin-call level, kept for the next run. */
 const plans = new WeakMap<ExposureModel, { key: string; plan: RunPlan }>();
 
-function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number): RunPlan {
-  const key = `${isMoving.join('')}|${marginCallHF}`;
+function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnit: boolean): RunPlan {
+  const key = `${isMoving.join('')}|${marginCallHF}|${everyUnit}`;
   const hit = plans.get(model);
   if (hit && hit.key === key) return hit.plan;
-  const plan = planRun(model, isMoving, marginCallHF);
+  const plan = planRun(model, isMoving, marginCallHF, everyUnit);
   plans.set(model, { key, plan });
   return plan;
 }
@@ -99,7 +104,7 @@ function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: numbe
 function allocate(model: ExposureModel, params: VarParams, source: Source, isMoving: Uint8Array, steps: number, paths: number, warnings: string[]): VarRun {
   const units = model.units.length;
   const u = model.underlyings.length;
-  const plan = planFor(model, isMoving, params.marginCallHF);
+  const plan = planFor(model, isMoving, params.marginCallHF, params.everyUnitPerPath === true);
   const k = Math.min(paths, Math.max(...params.confidences.map((c) => tailCount(paths, c))));
   const maxFactors = source.kind === 'monte-carlo' ? source.sampler.factors : 0;
   return {

@@ -118,7 +118,7 @@ function thresholdsOf(entries: Entry[]): Thresholds {
   return { t: Float64Array.from(entries, (e) => e.t), owner: Int32Array.from(entries, (e) => e.owner) };
 }
 
-export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number): RunPlan {
+export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false): RunPlan {
   const u = model.underlyings.length;
   const n = model.units.length;
   const pathUnits: number[] = [];
@@ -150,7 +150,7 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
         stillMm += exposureMm(model, e, 1);
       }
     }
-    if (model.optionStart[i + 1]! > model.optionStart[i]! || movingCount > 1) {
+    if (everyUnitPerPath || model.optionStart[i + 1]! > model.optionStart[i]! || movingCount > 1) {
       pathUnits.push(i);
       continue;
     }
