@@ -2,7 +2,7 @@ import { cholesky } from './cholesky';
 import { unitAt, unitLabel, type ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
-import { BOUND_RATIOS, planRun, type RunPlan } from './plan';
+import { BOUND_RATIOS, gridStart, planRun, type RunPlan, type Thresholds } from './plan';
 import { createRng } from './prng';
 import { buildSampler, type Sampler } from './sampler';
 import { QUANTILE_CONVENTION, heapOffer, sortedDescending, tailCount, tailFromWorst } from './tail';
@@ -66,7 +66,7 @@ export interface VarRun {
   /** per underlying, per threshold (plan.below / plan.above): paths that reached it, as difference counts */
   belowHits: Int32Array[];
   aboveHits: Int32Array[];
-  /** per unit, for the units evaluated per path */
+  /** per path unit (plan.pathUnits order): paths that margin-called / liquidated it */
   marginCalls: Int32Array;
   liquidations: Int32Array;
   anyLiquidation: Uint8Array;
@@ -121,8 +121,8 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
     highSize: new Int32Array(u),
     belowHits: plan.below.map((b) => new Int32Array(b.t.length + 1)),
     aboveHits: plan.above.map((a) => new Int32Array(a.t.length + 1)),
-    marginCalls: new Int32Array(units),
-    liquidations: new Int32Array(units),
+    marginCalls: new Int32Array(plan.pathUnits.length),
+    liquidations: new Int32Array(plan.pathUnits.length),
     anyLiquidation: new Uint8Array(paths),
     done: new Uint8Array(paths),
     scratch: {
@@ -223,28 +223,22 @@ function stepPrices(run: VarRun, path: number, step: number, rng: ReturnType<typ
   }
 }
 
-/** First index in t with t ≥ v (t ascending); t.length when none. */
-function lowerBound(t: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** First index with t ≥ v (t ascending, t[0] ≤ v ≤ t[last] or below t[0]). */
+function lowerBound(th: Thresholds, v: number): number {
+  const t = th.t;
+  if (v <= t[0]!) return 0;
+  let i = gridStart(th, v);
+  while (i < t.length && t[i]! < v) i++;
+  return i;
 }
 
-/** First index in t with t > v. */
-function upperBound(t: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** First index with t > v (t ascending, v ≥ t[0]). */
+function upperBound(th: Thresholds, v: number): number {
+  const t = th.t;
+  if (v >= t[t.length - 1]!) return t.length;
+  let i = gridStart(th, v);
+  while (i < t.length && t[i]! <= v) i++;
+  return i;
 }
 
 /**
@@ -333,18 +327,18 @@ export function runPaths(run: VarRun, first: number, count: number): void {
       if (needHigh[u]) offer(run.high, run.highSize, run.highMin, u, k, v);
       // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest
       // most paths stay clear of every threshold: no search then (it would land past the last one)
-      const b = below[u]!.t;
-      if (b.length > 0 && lo[u]! <= b[b.length - 1]!) run.belowHits[u]![lowerBound(b, lo[u]!)]! += 1;
-      const a = above[u]!.t;
-      if (a.length > 0 && hi[u]! >= a[0]!) run.aboveHits[u]![upperBound(a, hi[u]!)]! += 1;
+      const b = below[u]!;
+      if (b.t.length > 0 && lo[u]! <= b.t[b.t.length - 1]!) run.belowHits[u]![lowerBound(b, lo[u]!)]! += 1;
+      const a = above[u]!;
+      if (a.t.length > 0 && hi[u]! >= a.t[0]!) run.aboveHits[u]![upperBound(a, hi[u]!)]! += 1;
       if (lo[u]! <= anyBelow[u]! || hi[u]! >= anyAbove[u]!) any = 1;
     }
     for (let j = 0; j < pathUnits.length; j++) {
       const pnl = pathMb[j]! - pathMb0[j]!;
       book += pnl;
       if (-pnl > tailMin[j]!) offer(run.tails, run.tailSize, tailMin, j, k, -pnl);
-      run.marginCalls[pathUnits[j]!]! += mc[j]!;
-      run.liquidations[pathUnits[j]!]! += liq[j]!;
+      run.marginCalls[j]! += mc[j]!;
+      run.liquidations[j]! += liq[j]!;
       any |= liq[j]!;
     }
     run.bookPnl[p] = book;
@@ -374,8 +368,12 @@ export type VarOutcome = { ok: true; report: VarReport } | { ok: false; error: s
 /** Per unit: paths on which it was liquidated and margin-called, from the per-path counts and the thresholds. */
 function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int32Array } {
   const { plan, paths } = run;
-  const liquidations = run.liquidations.slice();
-  const marginCalls = run.marginCalls.slice();
+  const liquidations = new Int32Array(run.model.units.length);
+  const marginCalls = new Int32Array(run.model.units.length);
+  plan.pathUnits.forEach((i, j) => {
+    liquidations[i] = run.liquidations[j]!;
+    marginCalls[i] = run.marginCalls[j]!;
+  });
   const add = (owner: number, hits: number) => ((owner & 1) === 0 ? liquidations : marginCalls)[owner >> 1]! += hits;
   plan.below.forEach((b, u) => {
     // a path whose lowest ratio fell to index j reached every threshold from j on
@@ -439,6 +437,18 @@ function unitTails(run: VarRun): TailFigures[][] {
   return out;
 }
 
+/** Labels and today's balances as text, made once per model (a big book has tens of thousands of units). */
+const texts = new WeakMap<ExposureModel, { labels: string[]; marginBalances: string[] }>();
+
+function unitTexts(model: ExposureModel): { labels: string[]; marginBalances: string[] } {
+  let t = texts.get(model);
+  if (!t) {
+    t = { labels: model.units.map(unitLabel), marginBalances: Array.from(model.mb0, money) };
+    texts.set(model, t);
+  }
+  return t;
+}
+
 export function finishRun(run: VarRun): VarOutcome {
   const done = pathsDone(run);
   if (done < run.paths) return { ok: false, error: `the run has ${done} of ${run.paths} paths; it was stopped before the end` };
@@ -446,14 +456,16 @@ export function finishRun(run: VarRun): VarOutcome {
   const losses = run.bookPnl.map((v) => -v);
   const counts = levelCounts(run);
   const unitTailFigures = unitTails(run);
+  const text = unitTexts(model);
+  const none = share(0, paths);
   const units: UnitRisk[] = model.units.map((u, i) => ({
     account: u.account,
     unit: u.unit,
-    label: unitLabel(u),
-    marginBalance: money(model.mb0[i]!),
+    label: text.labels[i]!,
+    marginBalance: text.marginBalances[i]!,
     tails: unitTailFigures[i]!,
-    pMarginCall: share(counts.marginCalls[i]!, paths),
-    pLiquidation: share(counts.liquidations[i]!, paths),
+    pMarginCall: counts.marginCalls[i] === 0 ? none : share(counts.marginCalls[i]!, paths),
+    pLiquidation: counts.liquidations[i] === 0 ? none : share(counts.liquidations[i]!, paths),
   }));
   let anyLiq = 0;
   for (const a of run.anyLiquidation) anyLiq += a;

@@ -15,6 +15,13 @@ export interface Thresholds {
   t: Float64Array;
   /** owner of each threshold: unit × 2 + (0 liquidation, 1 margin call) */
   owner: Int32Array;
+  /**
+   * A uniform grid over [t[0], t[last]] for finding a ratio's place without a binary search (the
+   * hot loop does it twice per underlying per path): grid[g] is the first index with
+   * t ≥ t[0] + g / scale, so the search starts there and steps forward past the few in the cell.
+   */
+  grid: Int32Array;
+  scale: number;
 }
 
 export interface RunPlan {
@@ -115,7 +122,26 @@ function mmBounds(model: ExposureModel, pathUnits: readonly number[]): Float64Ar
 
 function thresholdsOf(entries: Entry[]): Thresholds {
   entries.sort((a, b) => a.t - b.t || a.owner - b.owner);
-  return { t: Float64Array.from(entries, (e) => e.t), owner: Int32Array.from(entries, (e) => e.owner) };
+  const t = Float64Array.from(entries, (e) => e.t);
+  const n = t.length;
+  const span = n > 1 ? t[n - 1]! - t[0]! : 0;
+  const cells = 2 * n;
+  const scale = span > 0 ? cells / span : 0;
+  const grid = new Int32Array(cells + 1);
+  let idx = 0;
+  for (let g = 0; g <= cells; g++) {
+    const edge = scale > 0 ? t[0]! + g / scale : t[0]!;
+    while (idx < n && t[idx]! < edge) idx++;
+    grid[g] = idx;
+  }
+  return { t, owner: Int32Array.from(entries, (e) => e.owner), grid, scale };
+}
+
+/** The grid cell's first index for v (t[0] ≤ v ≤ t[last]): at or before the first t ≥ v. */
+export function gridStart(th: Thresholds, v: number): number {
+  const g = Math.floor((v - th.t[0]!) * th.scale);
+  // the cell edge can round above v: step back one cell to stay at or before the answer
+  return g > 0 ? th.grid[g - 1]! : 0;
 }
 
 export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false): RunPlan {
