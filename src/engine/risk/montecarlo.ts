@@ -2,7 +2,8 @@ import { cholesky } from './cholesky';
 import { unitAt, unitLabel, type ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
-import { BOUND_RATIOS, gridStart, planRun, type RunPlan, type Thresholds } from './plan';
+import { BOUND_RATIOS, planRun, type RunPlan } from './plan';
+import { firstAbove, firstAtOrAbove } from './thresholdTable';
 import { createRng } from './prng';
 import { buildSampler, type Sampler } from './sampler';
 import { QUANTILE_CONVENTION, heapOffer, sortedDescending, tailCount, tailFromWorst } from './tail';
@@ -63,9 +64,12 @@ export interface VarRun {
   lowSize: Int32Array;
   high: Float64Array;
   highSize: Int32Array;
-  /** per underlying, per threshold (plan.below / plan.above): paths that reached it, as difference counts */
-  belowHits: Int32Array[];
-  aboveHits: Int32Array[];
+  /**
+   * per threshold place (plan.below / plan.above, index + underlying: each underlying has one more
+   * place than thresholds): paths whose lowest (highest) ratio fell there, as difference counts
+   */
+  belowHits: Int32Array;
+  aboveHits: Int32Array;
   /** per path unit (plan.pathUnits order): paths that margin-called / liquidated it */
   marginCalls: Int32Array;
   liquidations: Int32Array;
@@ -119,8 +123,8 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
     lowSize: new Int32Array(u),
     high: new Float64Array(u * k),
     highSize: new Int32Array(u),
-    belowHits: plan.below.map((b) => new Int32Array(b.t.length + 1)),
-    aboveHits: plan.above.map((a) => new Int32Array(a.t.length + 1)),
+    belowHits: new Int32Array(plan.below.t.length + u),
+    aboveHits: new Int32Array(plan.above.t.length + u),
     marginCalls: new Int32Array(plan.pathUnits.length),
     liquidations: new Int32Array(plan.pathUnits.length),
     anyLiquidation: new Uint8Array(paths),
@@ -223,24 +227,6 @@ function stepPrices(run: VarRun, path: number, step: number, rng: ReturnType<typ
   }
 }
 
-/** First index with t ≥ v (t ascending, t[0] ≤ v ≤ t[last] or below t[0]). */
-function lowerBound(th: Thresholds, v: number): number {
-  const t = th.t;
-  if (v <= t[0]!) return 0;
-  let i = gridStart(th, v);
-  while (i < t.length && t[i]! < v) i++;
-  return i;
-}
-
-/** First index with t > v (t ascending, v ≥ t[0]). */
-function upperBound(th: Thresholds, v: number): number {
-  const t = th.t;
-  if (v >= t[t.length - 1]!) return t.length;
-  let i = gridStart(th, v);
-  while (i < t.length && t[i]! <= v) i++;
-  return i;
-}
-
 /**
  * Offers a value to heap h (of k) in `heaps`; `mins` keeps each full heap's smallest value in one
  * compact array, so that the common case — a value that does not make the k worst — reads no heap.
@@ -261,6 +247,7 @@ export function runPaths(run: VarRun, first: number, count: number): void {
   const bounds = BOUND_RATIOS.length;
   const tailMin = run.tailMin;
   const pathMb0 = plan.pathMb0;
+  const { belowHits, aboveHits } = run;
   const end = Math.min(run.paths, first + count);
   const mcLevel = params.marginCallHF;
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
@@ -327,10 +314,8 @@ export function runPaths(run: VarRun, first: number, count: number): void {
       if (needHigh[u]) offer(run.high, run.highSize, run.highMin, u, k, v);
       // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest
       // most paths stay clear of every threshold: no search then (it would land past the last one)
-      const b = below[u]!;
-      if (b.t.length > 0 && lo[u]! <= b.t[b.t.length - 1]!) run.belowHits[u]![lowerBound(b, lo[u]!)]! += 1;
-      const a = above[u]!;
-      if (a.t.length > 0 && hi[u]! >= a.t[0]!) run.aboveHits[u]![upperBound(a, hi[u]!)]! += 1;
+      if (below.start[u + 1]! > below.start[u]!) belowHits[firstAtOrAbove(below, u, lo[u]!) + u]! += 1;
+      if (above.start[u + 1]! > above.start[u]!) aboveHits[firstAbove(above, u, hi[u]!) + u]! += 1;
       if (lo[u]! <= anyBelow[u]! || hi[u]! >= anyAbove[u]!) any = 1;
     }
     for (let j = 0; j < pathUnits.length; j++) {
@@ -367,30 +352,29 @@ export type VarOutcome = { ok: true; report: VarReport } | { ok: false; error: s
 
 /** Per unit: paths on which it was liquidated and margin-called, from the per-path counts and the thresholds. */
 function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int32Array } {
-  const { plan, paths } = run;
-  const liquidations = new Int32Array(run.model.units.length);
-  const marginCalls = new Int32Array(run.model.units.length);
+  const { plan, paths, model } = run;
+  const liquidations = new Int32Array(model.units.length);
+  const marginCalls = new Int32Array(model.units.length);
   plan.pathUnits.forEach((i, j) => {
     liquidations[i] = run.liquidations[j]!;
     marginCalls[i] = run.marginCalls[j]!;
   });
   const add = (owner: number, hits: number) => ((owner & 1) === 0 ? liquidations : marginCalls)[owner >> 1]! += hits;
-  plan.below.forEach((b, u) => {
-    // a path whose lowest ratio fell to index j reached every threshold from j on
+  const { below, above } = plan;
+  for (let u = 0; u < model.underlyings.length; u++) {
+    // a path whose lowest ratio fell at place j reached every threshold from j on
     let running = 0;
-    for (let idx = 0; idx < b.t.length; idx++) {
-      running += run.belowHits[u]![idx]!;
-      add(b.owner[idx]!, running);
+    for (let idx = below.start[u]!; idx < below.start[u + 1]!; idx++) {
+      running += run.belowHits[idx + u]!;
+      add(below.owner[idx]!, running);
     }
-  });
-  plan.above.forEach((a, u) => {
-    // a path whose highest ratio stopped before index j reached every threshold before j
-    let running = 0;
-    for (let idx = a.t.length - 1; idx >= 0; idx--) {
-      running += run.aboveHits[u]![idx + 1]!;
-      add(a.owner[idx]!, running);
+    // a path whose highest ratio stopped before place j reached every threshold before j
+    running = 0;
+    for (let idx = above.start[u + 1]! - 1; idx >= above.start[u]!; idx--) {
+      running += run.aboveHits[idx + 1 + u]!;
+      add(above.owner[idx]!, running);
     }
-  });
+  }
   for (const i of plan.thresholdUnits) {
     if (plan.alwaysLiquidated[i]) liquidations[i] = paths;
     if (plan.alwaysMarginCall[i]) marginCalls[i] = paths;

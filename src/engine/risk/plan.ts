@@ -1,4 +1,5 @@
 import { exposureMm, type ExposureModel } from './exposure';
+import { thresholdTable, type ThresholdTable } from './thresholdTable';
 import { crossing, type Crossing } from './thresholds';
 
 /**
@@ -10,20 +11,6 @@ import { crossing, type Crossing } from './thresholds';
  *   path when the path's lowest (highest) ratio passes a threshold (thresholds.ts);
  * - still: units with nothing moving: the same figures on every path.
  */
-export interface Thresholds {
-  /** ascending */
-  t: Float64Array;
-  /** owner of each threshold: unit × 2 + (0 liquidation, 1 margin call) */
-  owner: Int32Array;
-  /**
-   * A uniform grid over [t[0], t[last]] for finding a ratio's place without a binary search (the
-   * hot loop does it twice per underlying per path): grid[g] is the first index with
-   * t ≥ t[0] + g / scale, so the search starts there and steps forward past the few in the cell.
-   */
-  grid: Int32Array;
-  scale: number;
-}
-
 export interface RunPlan {
   /** moving underlyings, ascending */
   moving: Int32Array;
@@ -54,9 +41,9 @@ export interface RunPlan {
   /** per underlying: whether the k lowest / highest end ratios are needed */
   needLow: Uint8Array;
   needHigh: Uint8Array;
-  /** per underlying: x ≤ t thresholds (lowest ratio) and x ≥ t thresholds (highest ratio) */
-  below: Thresholds[];
-  above: Thresholds[];
+  /** x ≤ t thresholds (reached when a path's lowest ratio is ≤ t) and x ≥ t thresholds (highest ratio ≥ t) */
+  below: ThresholdTable;
+  above: ThresholdTable;
   /** per underlying: the highest x ≤ t and lowest x ≥ t liquidation threshold (any unit liquidated) */
   anyBelow: Float64Array;
   anyAbove: Float64Array;
@@ -118,30 +105,6 @@ function mmBounds(model: ExposureModel, pathUnits: readonly number[]): Float64Ar
     });
   });
   return out;
-}
-
-function thresholdsOf(entries: Entry[]): Thresholds {
-  entries.sort((a, b) => a.t - b.t || a.owner - b.owner);
-  const t = Float64Array.from(entries, (e) => e.t);
-  const n = t.length;
-  const span = n > 1 ? t[n - 1]! - t[0]! : 0;
-  const cells = 2 * n;
-  const scale = span > 0 ? cells / span : 0;
-  const grid = new Int32Array(cells + 1);
-  let idx = 0;
-  for (let g = 0; g <= cells; g++) {
-    const edge = scale > 0 ? t[0]! + g / scale : t[0]!;
-    while (idx < n && t[idx]! < edge) idx++;
-    grid[g] = idx;
-  }
-  return { t, owner: Int32Array.from(entries, (e) => e.owner), grid, scale };
-}
-
-/** The grid cell's first index for v (t[0] ≤ v ≤ t[last]): at or before the first t ≥ v. */
-export function gridStart(th: Thresholds, v: number): number {
-  const g = Math.floor((v - th.t[0]!) * th.scale);
-  // the cell edge can round above v: step back one cell to stay at or before the answer
-  return g > 0 ? th.grid[g - 1]! : 0;
 }
 
 export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false): RunPlan {
@@ -228,8 +191,8 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
     bookSlope,
     needLow,
     needHigh,
-    below: below.map(thresholdsOf),
-    above: above.map(thresholdsOf),
+    below: thresholdTable(below),
+    above: thresholdTable(above),
     anyBelow,
     anyAbove,
     alwaysLiquidated,
