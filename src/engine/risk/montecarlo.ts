@@ -247,7 +247,8 @@ export function runPaths(run: VarRun, first: number, count: number): void {
   const bounds = BOUND_RATIOS.length;
   const tailMin = run.tailMin;
   const pathMb0 = plan.pathMb0;
-  const { belowHits, aboveHits } = run;
+  const { belowHits, aboveHits, lowMin, highMin } = run;
+  const { belowTop, aboveBottom } = plan;
   const end = Math.min(run.paths, first + count);
   const mcLevel = params.marginCallHF;
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
@@ -310,12 +311,13 @@ export function runPaths(run: VarRun, first: number, count: number): void {
       const u = moving[j]!;
       const v = x[u]!;
       book += bookSlope[u]! * (v - 1);
-      if (needLow[u]) offer(run.low, run.lowSize, run.lowMin, u, k, -v);
-      if (needHigh[u]) offer(run.high, run.highSize, run.highMin, u, k, v);
+      if (needLow[u] && -v > lowMin[u]!) offer(run.low, run.lowSize, lowMin, u, k, -v);
+      if (needHigh[u] && v > highMin[u]!) offer(run.high, run.highSize, highMin, u, k, v);
       // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest
       // most paths stay clear of every threshold: no search then (it would land past the last one)
-      if (below.start[u + 1]! > below.start[u]!) belowHits[firstAtOrAbove(below, u, lo[u]!) + u]! += 1;
-      if (above.start[u + 1]! > above.start[u]!) aboveHits[firstAbove(above, u, hi[u]!) + u]! += 1;
+      // a path clear of every threshold of u (the common case) needs no lookup
+      if (lo[u]! <= belowTop[u]!) belowHits[firstAtOrAbove(below, u, lo[u]!) + u]! += 1;
+      if (hi[u]! >= aboveBottom[u]!) aboveHits[firstAbove(above, u, hi[u]!) + u]! += 1;
       if (lo[u]! <= anyBelow[u]! || hi[u]! >= anyAbove[u]!) any = 1;
     }
     for (let j = 0; j < pathUnits.length; j++) {

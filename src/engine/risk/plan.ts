@@ -44,6 +44,9 @@ export interface RunPlan {
   /** x ≤ t thresholds (reached when a path's lowest ratio is ≤ t) and x ≥ t thresholds (highest ratio ≥ t) */
   below: ThresholdTable;
   above: ThresholdTable;
+  /** per underlying: its highest x ≤ t threshold (−∞ if none) and lowest x ≥ t threshold (+∞ if none) */
+  belowTop: Float64Array;
+  aboveBottom: Float64Array;
   /** per underlying: the highest x ≤ t and lowest x ≥ t liquidation threshold (any unit liquidated) */
   anyBelow: Float64Array;
   anyAbove: Float64Array;
@@ -193,6 +196,8 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
     needHigh,
     below: thresholdTable(below),
     above: thresholdTable(above),
+    belowTop: Float64Array.from(below, (entries) => entries.reduce((m, e) => Math.max(m, e.t), -Infinity)),
+    aboveBottom: Float64Array.from(above, (entries) => entries.reduce((m, e) => Math.min(m, e.t), Infinity)),
     anyBelow,
     anyAbove,
     alwaysLiquidated,
