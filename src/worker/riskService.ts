@@ -1,8 +1,9 @@
 import { readDecimalText } from '../engine/decimal';
-import { buildExposureModel, type ExposureModel } from '../engine/risk/exposure';
+import type { FastBook } from '../engine/fast';
+import { buildExposureModel, exposureFromBook, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
 import { projectFunding } from '../engine/risk/funding';
-import { HELD_NOTE } from '../engine/risk/held';
+import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
 import { CRASH_PRESETS } from '../engine/risk/presets';
@@ -22,13 +23,24 @@ function fraction(text: string, what: string): number {
 
 /**
  * The risk handlers over the service's current portfolio. The float64 exposure model is built once
- * per portfolio and tier tables (`invalidate` drops it); one Monte Carlo run is kept at a time.
+ * per portfolio and tier tables (`invalidate` drops it), from the fast session's typed-array book
+ * when the service has one (laid out once per load for the sliders), else from the portfolio; one
+ * Monte Carlo run is kept at a time.
  */
-export function createRiskHandlers(current: () => { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable> }): RiskHandlers & { invalidate(): void } {
+export function createRiskHandlers(
+  current: () => { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable> },
+  fastBook: () => FastBook | null = () => null,
+): RiskHandlers & { invalidate(): void } {
   let model: ExposureModel | null = null;
   let run: { id: number; run: VarRun } | null = null;
   let nextRun = 1;
-  const exposure = (): ExposureModel => (model ??= buildExposureModel(current().portfolio, current().tierTables));
+  const exposure = (): ExposureModel => {
+    if (!model) {
+      const book = fastBook();
+      model = book ? exposureFromBook(book) : buildExposureModel(current().portfolio, current().tierTables);
+    }
+    return model;
+  };
   const guarded = <T>(fn: () => T): T | { ok: false; error: string } => {
     try {
       return fn();
@@ -53,7 +65,7 @@ export function createRiskHandlers(current: () => { portfolio: Portfolio; tierTa
         marketSource: MARKET_SOURCE,
         fees: [...TAKER_FEES].map(([venue, fee]) => ({ venue, rate: fee.rate.toFixed(), source: fee.source })),
         convention: QUANTILE_CONVENTION,
-        heldNote: m.held.length > 0 ? `${m.held.length} option row(s): ${HELD_NOTE}` : null,
+        heldNote: heldNote(m),
       };
     },
     stress({ preset, marginCallHF }) {

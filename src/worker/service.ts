@@ -47,7 +47,7 @@ export function createEngineService(): EngineHandlers {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };
-  const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }));
+  const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }), () => fast()?.book ?? null);
   return {
     ...risk,
     load({ fileName, content, asOf, mapping }) {

@@ -3,6 +3,7 @@ import { finishRun, runPaths, startMonteCarlo, type VarParams } from '../../src/
 import type { MarketInput } from '../../src/engine/risk/market';
 import type { PortfolioRow } from '../../src/engine/types';
 import type { VarReport } from '../../src/engine/risk/types';
+import { AS_OF } from '../engine/helpers';
 
 export const PARAMS: VarParams = { horizonDays: 1, stepsPerDay: 1, confidences: [0.99, 0.975], paths: 1000, seed: 7, returns: 'normal', marginCallHF: 1.25 };
 
@@ -13,7 +14,7 @@ export function market(vols: Record<string, number>): MarketInput {
 }
 
 export function monteCarlo(rows: PortfolioRow[], m: MarketInput, params: Partial<VarParams> = {}, chunks: number[] | null = null): VarReport {
-  const model = buildExposureModel({ source: 'test.csv', rows });
+  const model = buildExposureModel({ source: 'test.csv', rows }, new Map(), AS_OF);
   const started = startMonteCarlo(model, m, { ...PARAMS, ...params });
   if (!started.ok) throw new Error(started.error);
   const run = started.run;

@@ -48,3 +48,25 @@ export function cholesky(matrix: ArrayLike<number>, names: readonly string[]): C
   }
   return { ok: true, lower };
 }
+
+/**
+ * The bare factorisation C = L Lᵀ of an n×n symmetric matrix (row-major), without the checks of a
+ * correlation matrix: null when a pivot is not positive. For the sampler's residual matrices
+ * (sampler.ts); a user's matrix goes through `cholesky` first, which names what is wrong.
+ */
+export function factorLower(matrix: ArrayLike<number>, n: number): Float64Array | null {
+  const lower = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i * n + j]!;
+      for (let k = 0; k < j; k++) sum -= lower[i * n + k]! * lower[j * n + k]!;
+      if (i === j) {
+        if (sum <= EPS) return null;
+        lower[i * n + i] = Math.sqrt(sum);
+      } else {
+        lower[i * n + j] = sum / lower[j * n + j]!;
+      }
+    }
+  }
+  return lower;
+}

@@ -1,27 +1,34 @@
-import { HELD_AT_MARK, holdOptionsAtMark } from '../options/repricing';
-import { linearSegments } from '../liquidation';
+import { RowKind, prepareFastBook, type FastBook } from '../fast/book';
 import { isLinear } from '../rows';
 import type { Portfolio } from '../types';
-import { prepareAccounts, rowFigures, unitFigures, type PreparedUnit } from '../units';
+import { prepareAccounts, rowFigures } from '../units';
 import type { TierTables } from '../venues/tiers';
-import type { PreparedRow } from '../rows';
-import { heldBalanceAt, isHeldRow } from './held';
+import { PieceEvents, exactLinearEvents, fastLinearEvents, mergeEvents } from './pieces';
+import { repricedAt, repricedOption, type OptionFigures, type RepricedOption } from './repriced';
 
 /**
  * A compact float64 model of every margin unit for scenario statistics (Monte Carlo, historical
  * simulation, stress paths): thousands of price paths cannot go through decimal.js. Money figures
  * for display still come from the decimal engine; these are statistics over scenarios.
  *
- * With x_u the ratio of underlying u's price to today's, a unit's
- *   margin balance MB(x) = c + Σ_u A_u x_u (+ held rows, see held.ts)
- *   maintenance MM(x)   = Σ_u MM_u(x_u), each MM_u piecewise linear in x_u with the tier breaks,
- * built from the engine's own closed-form tier pieces (liquidation.ts linearSegments) and figures.
+ * With x_u the ratio of underlying u's price to today's and t the years elapsed, a unit's
+ *   margin balance MB(x) = c + Σ_u A_u x_u + Σ priced options' balance(x_u, t)
+ *   maintenance MM(x)   = Σ_u MM_u(x_u) + Σ short options' MM(x_u, t)
+ * where MM_u is piecewise a + b·x + c/x (tier breaks, the MM floor at 0, Deribit's size-scaled c/x
+ * term on inverse contracts). Rows are summed per unit × underlying when the model is built, so a
+ * path step costs per unit × underlying, not per row.
+ *
+ * Built from the fast path's typed-array layout (fast/book.ts, laid out once per portfolio); the
+ * rows the fast path leaves to the decimal engine (inverse, size-scaled, margin on entry, fees on
+ * tiers) get the decimal engine's closed-form pieces (liquidation.ts linearSegments), and priced
+ * options are repriced per path by Black-Scholes (repriced.ts). Options without model terms are
+ * held at their mark (held.ts).
  */
 export interface ExposureModel {
-  /** underlyings, upper case, sorted by name */
+  /** underlyings, upper case, sorted by name (the draw each one gets cannot depend on row order) */
   underlyings: string[];
   units: Array<{ account: string; unit: string; mode: 'cross' | 'isolated' }>;
-  /** per unit: today's margin balance and maintenance margin (from the decimal engine) */
+  /** per unit: today's margin balance and maintenance margin (the model at x = 1) */
   mb0: Float64Array;
   mm0: Float64Array;
   /** per unit: c in MB(x) = c + Σ A x */
@@ -30,176 +37,216 @@ export interface ExposureModel {
   expStart: Int32Array;
   expUnderlying: Int32Array;
   expSlope: Float64Array;
-  /** MM pieces of exposure e are pieceStart[e] .. pieceStart[e+1]-1; piece k applies for x > pieceFrom[k] */
+  /** MM pieces of exposure e are pieceStart[e] .. pieceStart[e+1]-1; piece k applies for pieceFrom[k] < x ≤ pieceFrom[k+1] */
   pieceStart: Int32Array;
   pieceFrom: Float64Array;
   pieceA: Float64Array;
   pieceB: Float64Array;
+  pieceC: Float64Array;
   /** per exposure: the piece that holds x = 1, where the search for a moved price starts */
   pieceHome: Int32Array;
-  /** rows not linear in their underlying (options): balance through held.ts */
-  held: Array<{ unit: number; underlying: number; balanceAt: (ratio: number) => number }>;
+  /** priced options of unit i are options[optionStart[i] .. optionStart[i+1]-1] */
+  optionStart: Int32Array;
+  options: RepricedOption[];
+  /** option rows without model terms, held at their mark */
+  heldOptions: number;
 }
 
 interface Draft {
   slope: number;
-  /** each row's MM pieces: from, a, b (x > from) */
-  rows: Array<Array<{ from: number; a: number; b: number }>>;
+  events: PieceEvents;
 }
 
-function mmPieces(unit: PreparedUnit, row: PreparedRow): Array<{ from: number; a: number; b: number }> | null {
-  if (isLinear(row)) {
-    return linearSegments(row, row.mark).map((s) => ({ from: s.from.toNumber(), a: s.piece.mm.a.toNumber(), b: s.piece.mm.b.toNumber() }));
-  }
-  // spot: MM is linear in x with no breaks (zero, or the debt on a lending venue)
-  const mm = rowFigures(unit, row, row.mark).mm.toNumber();
-  return mm === 0 ? null : [{ from: 0, a: 0, b: mm }];
-}
-
-/**
- * Merges rows' piecewise-linear MM into one table over the union of their breaks: each row adds its
- * first piece, then the change at each of its breaks; one sorted sweep sums them.
- */
-function mergePieces(rows: Draft['rows']): Array<{ from: number; a: number; b: number }> {
-  if (rows.length === 0) return [{ from: 0, a: 0, b: 0 }];
-  if (rows.length === 1) return rows[0]!;
-  const events: Array<{ from: number; a: number; b: number }> = [];
-  for (const pieces of rows) {
-    pieces.forEach((p, k) => {
-      const before = k === 0 ? { a: 0, b: 0 } : pieces[k - 1]!;
-      events.push({ from: k === 0 ? 0 : p.from, a: p.a - before.a, b: p.b - before.b });
-    });
-  }
-  events.sort((x, y) => x.from - y.from);
-  const merged: Array<{ from: number; a: number; b: number }> = [];
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < events.length; ) {
-    const from = events[i]!.from;
-    while (i < events.length && events[i]!.from === from) {
-      a += events[i]!.a;
-      b += events[i]!.b;
-      i++;
-    }
-    merged.push({ from, a, b });
-  }
-  return merged;
-}
-
-export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables = new Map()): ExposureModel {
-  // options are held at their mark here (docs/risk.md)
-  const accounts = prepareAccounts(holdOptionsAtMark(portfolio), tierTables, HELD_AT_MARK);
-  // sorted by name, so that the order of rows in the file cannot change which random draw meets which asset
-  const names = [...new Set(portfolio.rows.map((r) => r.underlying.toUpperCase()))].sort();
-  const underlyingIndex = new Map(names.map((name, i) => [name, i]));
-  const indexOf = (name: string): number => underlyingIndex.get(name.toUpperCase())!;
+/** The model of a fast book (phantom cross units, which hold nothing, are left out). */
+export function exposureFromBook(book: FastBook): ExposureModel {
+  const names = [...new Set(book.underlyings.map((u) => u.toUpperCase()))].sort();
+  const at = new Map(names.map((name, i) => [name, i]));
+  const modelIndex = Int32Array.from(book.underlyings, (u) => at.get(u.toUpperCase())!);
   const units: ExposureModel['units'] = [];
-  const mb0: number[] = [];
-  const mm0: number[] = [];
   const constant: number[] = [];
   const expStart: number[] = [0];
   const expUnderlying: number[] = [];
   const expSlope: number[] = [];
   const pieceStart: number[] = [0];
-  const pieceFrom: number[] = [];
-  const pieceA: number[] = [];
-  const pieceB: number[] = [];
-  const pieceHome: number[] = [];
-  const held: ExposureModel['held'] = [];
+  const pieces: Array<ReturnType<typeof mergeEvents>> = [];
+  const optionStart: number[] = [0];
+  const options: RepricedOption[] = [];
+  let heldOptions = 0;
+  const { rowKind, rowQcs, rowMark, rowEntry, rowHaircut, rowUnderlying } = book;
 
-  for (const account of accounts) {
-    for (const unit of account.units) {
-      const unitNo = units.length;
-      units.push({ account: account.account, unit: unit.id, mode: unit.mode });
-      const fig = unitFigures(unit, unit.rows.map((r) => r.mark));
-      const drafts = new Map<number, Draft>();
-      let c = fig.marginBalance.toNumber();
-      unit.rows.forEach((row, i) => {
-        const u = indexOf(row.src.underlying);
-        if (isHeldRow(row)) {
-          const balanceAt = (ratio: number) => heldBalanceAt(unit, row, ratio);
-          c -= balanceAt(1);
-          held.push({ unit: unitNo, underlying: u, balanceAt });
-          return;
+  for (let u = 0; u < book.unitCount; u++) {
+    const info = book.units[u]!;
+    if (info.phantom) continue;
+    const unitNo = units.length;
+    const isolated = info.mode === 'isolated';
+    units.push({ account: info.account, unit: info.id, mode: info.mode });
+    const prepared = book.prepared[u]!;
+    const drafts = new Map<number, Draft>();
+    const draftOf = (und: number): Draft => {
+      let d = drafts.get(und);
+      if (!d) drafts.set(und, (d = { slope: 0, events: new PieceEvents() }));
+      return d;
+    };
+    let c = book.unitBase[u]!;
+    const start = book.unitStart[u]!;
+    const end = book.unitStart[u + 1]!;
+    for (let i = start; i < end; i++) {
+      const und = modelIndex[rowUnderlying[i]!]!;
+      const q = rowQcs[i]!;
+      const m = rowMark[i]!;
+      switch (rowKind[i]) {
+        case RowKind.Linear: {
+          const d = draftOf(und);
+          const entry = rowEntry[i]!;
+          // PnL q·(x·m − E); a row without an entry price has none
+          if (!Number.isNaN(entry)) {
+            d.slope += q * m;
+            c -= q * entry;
+          }
+          fastLinearEvents(book, i, d.events);
+          break;
         }
-        let draft = drafts.get(u);
-        if (!draft) {
-          draft = { slope: 0, rows: [] };
-          drafts.set(u, draft);
+        case RowKind.SpotAsset:
+          draftOf(und).slope += q * m * (1 - rowHaircut[i]!);
+          break;
+        case RowKind.SpotDebt:
+          draftOf(und).slope += q * m;
+          break;
+        case RowKind.LendingDebt:
+          // a lending venue margins debt as its whole value: MM = |q|·m·x
+          draftOf(und).events.push(0, 0, Math.abs(q) * m);
+          break;
+        case RowKind.Option: {
+          // no model terms: held at its mark (held.ts)
+          const entry = rowEntry[i]!;
+          c += isolated ? (Number.isNaN(entry) ? 0 : q * (m - entry)) : q * m;
+          heldOptions++;
+          break;
         }
-        // the balance is linear in x: its slope is the row's balance at x = 1 minus its constant part
-        const balance = fig.rows[i]!.balance.toNumber();
-        const constantPart = isLinear(row) ? -row.q.times(row.cs).times(row.entry ?? 0).toNumber() : 0;
-        draft.slope += balance - constantPart;
-        c -= balance - constantPart;
-        const pieces = mmPieces(unit, row);
-        if (pieces) draft.rows.push(pieces);
-      });
-      for (const [u, draft] of drafts) {
-        expUnderlying.push(u);
-        expSlope.push(draft.slope);
-        const first = pieceFrom.length;
-        let home = first;
-        for (const p of mergePieces(draft.rows)) {
-          if (p.from < 1) home = pieceFrom.length;
-          pieceFrom.push(p.from);
-          pieceA.push(p.a);
-          pieceB.push(p.b);
+        default: {
+          const row = prepared.rows[i - start]!;
+          if (row.option) {
+            const size = row.q.times(row.cs).toNumber();
+            options.push(repricedOption(unitNo, und, size, m, rowEntry[i]!, isolated, info.venue, row.option));
+          } else if (isLinear(row)) {
+            const d = draftOf(und);
+            const balance = exactLinearEvents(row, d.events);
+            c += balance.a;
+            d.slope += balance.b;
+          } else {
+            // no other row reaches here today (book.ts kindOf); held at today's figures if one does
+            const f = rowFigures(prepared, row, row.mark);
+            c += f.balance.toNumber();
+            draftOf(und).events.push(0, f.mm.toNumber(), 0);
+          }
         }
-        pieceHome.push(Math.max(first, home));
-        pieceStart.push(pieceFrom.length);
       }
-      expStart.push(expUnderlying.length);
-      mb0.push(fig.marginBalance.toNumber());
-      mm0.push(fig.mm.toNumber());
-      constant.push(c);
     }
+    for (const [und, d] of [...drafts].sort((x, y) => x[0] - y[0])) {
+      expUnderlying.push(und);
+      expSlope.push(d.slope);
+      const merged = mergeEvents(d.events);
+      pieces.push(merged);
+      pieceStart.push(pieceStart[pieceStart.length - 1]! + merged.from.length);
+    }
+    expStart.push(expUnderlying.length);
+    constant.push(c);
+    optionStart.push(options.length);
   }
-  return {
+
+  const total = pieceStart[pieceStart.length - 1]!;
+  const model: ExposureModel = {
     underlyings: names,
     units,
-    mb0: Float64Array.from(mb0),
-    mm0: Float64Array.from(mm0),
+    mb0: new Float64Array(units.length),
+    mm0: new Float64Array(units.length),
     constant: Float64Array.from(constant),
     expStart: Int32Array.from(expStart),
     expUnderlying: Int32Array.from(expUnderlying),
     expSlope: Float64Array.from(expSlope),
     pieceStart: Int32Array.from(pieceStart),
-    pieceFrom: Float64Array.from(pieceFrom),
-    pieceA: Float64Array.from(pieceA),
-    pieceB: Float64Array.from(pieceB),
-    pieceHome: Int32Array.from(pieceHome),
-    held,
+    pieceFrom: new Float64Array(total),
+    pieceA: new Float64Array(total),
+    pieceB: new Float64Array(total),
+    pieceC: new Float64Array(total),
+    pieceHome: new Int32Array(pieces.length),
+    optionStart: Int32Array.from(optionStart),
+    options,
+    heldOptions,
   };
+  pieces.forEach((p, e) => {
+    const first = pieceStart[e]!;
+    model.pieceFrom.set(p.from, first);
+    model.pieceA.set(p.a, first);
+    model.pieceB.set(p.b, first);
+    model.pieceC.set(p.c, first);
+    let home = 0;
+    while (home + 1 < p.from.length && p.from[home + 1]! < 1) home++;
+    model.pieceHome[e] = first + home;
+  });
+  const ones = new Float64Array(names.length).fill(1);
+  unitsAt(model, ones, model.mb0, model.mm0);
+  return model;
 }
 
 /**
- * Margin balance and maintenance margin of every unit at price ratios x (one per underlying),
- * written into mbOut and mmOut. The hot loop of every scenario statistic.
+ * The model of a portfolio on its own (CLI, tests): the same layout the worker's fast session
+ * makes once per load. `asOf` is the valuation time of priced options.
  */
-export function unitsAt(model: ExposureModel, x: Float64Array, mbOut: Float64Array, mmOut: Float64Array): void {
-  const { expStart, expUnderlying, expSlope, pieceStart, pieceFrom, pieceA, pieceB, pieceHome, constant } = model;
-  const n = model.units.length;
-  for (let i = 0; i < n; i++) {
-    let mb = constant[i]!;
-    let mm = 0;
-    const end = expStart[i + 1]!;
-    for (let e = expStart[i]!; e < end; e++) {
-      const xu = x[expUnderlying[e]!]!;
-      mb += expSlope[e]! * xu;
-      // piece k applies for pieceFrom[k] < x (the first from 0): walk from the piece of x = 1, as
-      // prices stay near today's on most paths while a big book has hundreds of tier breaks
-      const first = pieceStart[e]!;
-      const last = pieceStart[e + 1]! - 1;
-      let k = pieceHome[e]!;
-      while (k < last && pieceFrom[k + 1]! < xu) k++;
-      while (k > first && pieceFrom[k]! >= xu) k--;
-      mm += pieceA[k]! + pieceB[k]! * xu;
+export function buildExposureModel(portfolio: Portfolio, tierTables: TierTables = new Map(), asOf = new Date().toISOString()): ExposureModel {
+  return exposureFromBook(prepareFastBook(prepareAccounts(portfolio, tierTables, { asOf, volShock: 0, days: 0 })));
+}
+
+/** MM of exposure e at x: the piece holding x, found by walking from the piece of x = 1. */
+export function exposureMm(model: ExposureModel, e: number, xu: number): number {
+  const { pieceStart, pieceFrom, pieceA, pieceB, pieceC } = model;
+  // prices stay near today's on most paths while a big book has hundreds of tier breaks
+  const first = pieceStart[e]!;
+  const last = pieceStart[e + 1]! - 1;
+  let k = model.pieceHome[e]!;
+  while (k < last && pieceFrom[k + 1]! < xu) k++;
+  while (k > first && pieceFrom[k]! >= xu) k--;
+  const c = pieceC[k]!;
+  return c === 0 ? pieceA[k]! + pieceB[k]! * xu : pieceA[k]! + pieceB[k]! * xu + c / xu;
+}
+
+const scratch: OptionFigures = { balance: 0, mm: 0 };
+
+/**
+ * Margin balance and maintenance margin of unit i at price ratios x (one per underlying) after
+ * `years`, written into mbOut[i] and mmOut[i]. The hot loop of every scenario statistic.
+ */
+export function unitAt(model: ExposureModel, i: number, x: Float64Array, years: number, mbOut: Float64Array, mmOut: Float64Array): void {
+  const { expStart, expUnderlying, expSlope, pieceStart, pieceA, pieceB, pieceC } = model;
+  let mb = model.constant[i]!;
+  let mm = 0;
+  const end = expStart[i + 1]!;
+  for (let e = expStart[i]!; e < end; e++) {
+    const xu = x[expUnderlying[e]!]!;
+    mb += expSlope[e]! * xu;
+    const k = pieceStart[e]!;
+    if (pieceStart[e + 1]! - k === 1) {
+      // one piece (fixed rates with no kink, spot, debt): no search
+      const c = pieceC[k]!;
+      mm += c === 0 ? pieceA[k]! + pieceB[k]! * xu : pieceA[k]! + pieceB[k]! * xu + c / xu;
+    } else {
+      mm += exposureMm(model, e, xu);
     }
-    mbOut[i] = mb;
-    mmOut[i] = mm;
   }
-  for (const h of model.held) mbOut[h.unit]! += h.balanceAt(x[h.underlying]!);
+  const oEnd = model.optionStart[i + 1]!;
+  for (let o = model.optionStart[i]!; o < oEnd; o++) {
+    const opt = model.options[o]!;
+    repricedAt(opt, x[opt.underlying]!, years, scratch);
+    mb += scratch.balance;
+    mm += scratch.mm;
+  }
+  mbOut[i] = mb;
+  mmOut[i] = mm;
+}
+
+/** Every unit at price ratios x after `years` (stress paths, tests). */
+export function unitsAt(model: ExposureModel, x: Float64Array, mbOut: Float64Array, mmOut: Float64Array, years = 0): void {
+  for (let i = 0; i < model.units.length; i++) unitAt(model, i, x, years, mbOut, mmOut);
 }
 
 /** A unit's label as the cards show it: "alpha · Cross", "alpha · Isolated ETHUSDT". */

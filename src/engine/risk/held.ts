@@ -1,22 +1,13 @@
-import { rowFigures, type PreparedUnit } from '../units';
-import type { PreparedRow } from '../rows';
+import type { ExposureModel } from './exposure';
 
 /**
- * The one place where a row that is not linear in its underlying gets its contribution to the
- * margin balance at a price ratio x (the underlying at x × today's price). Options are held at
- * their mark today, as evaluatePortfolio does; when option repricing lands, this function prices
- * them and every risk figure (Monte Carlo, historical, stress presets) follows.
- *
- * Returns float64: it runs once per path step (statistics, not money).
+ * Option rows in risk runs: a priced option (strike, iv, expiry, underlying price) is repriced on
+ * every path step by Black-Scholes (repriced.ts); an option row without those terms cannot be
+ * priced and is held at its mark, as the decimal engine holds it. This is the one note that says so.
  */
-export function heldBalanceAt(unit: PreparedUnit, row: PreparedRow, ratio: number): number {
-  void ratio; // held at mark until options are priced
-  return rowFigures(unit, row, row.mark).balance.toNumber();
-}
+export const HELD_NOTE = 'options without model terms (strike, iv, expiry) are held at their mark in stress tests and VaR; priced options are repriced by Black-Scholes';
 
-/** Whether a row is held (not linear in its underlying) in the exposure model. */
-export function isHeldRow(row: PreparedRow): boolean {
-  return row.src.type === 'option';
+/** The warning of a model that holds option rows at their mark, or null. */
+export function heldNote(model: ExposureModel): string | null {
+  return model.heldOptions > 0 ? `${model.heldOptions} option row(s): ${HELD_NOTE}` : null;
 }
-
-export const HELD_NOTE = 'options are held at their mark in stress tests and VaR until option repricing lands';

@@ -49,17 +49,25 @@ export function createRng(seed: number, stream = 0): Rng {
   return {
     next,
     normal() {
-      // Box–Muller: two uniforms give two independent normals; the second is kept for the next call
+      // Marsaglia's polar method (Knuth, TAOCP vol. 2, §3.4.1, Algorithm P): a point uniform in the
+      // unit disc gives two independent normals with one log and one square root, no sine or cosine
+      // (the hot loop draws one normal per underlying per step); the second is kept for the next call
       if (hasSpare) {
         hasSpare = false;
         return spare;
       }
-      const u1 = 1 - next(); // (0, 1]: log(0) never happens
-      const u2 = next();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      spare = r * Math.sin(2 * Math.PI * u2);
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * next() - 1;
+        v = 2 * next() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      spare = v * f;
       hasSpare = true;
-      return r * Math.cos(2 * Math.PI * u2);
+      return u * f;
     },
   };
 }

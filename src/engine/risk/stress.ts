@@ -1,7 +1,7 @@
 import { readDecimalText } from '../decimal';
 import { isStablecoin } from '../stablecoins';
 import { unitsAt, unitLabel, type ExposureModel } from './exposure';
-import { HELD_NOTE } from './held';
+import { heldNote } from './held';
 
 /** A crash scenario as data (presets/crashes.ts), or the user's edited copy. */
 export interface StressPreset {
@@ -120,7 +120,8 @@ export function applyPreset(model: ExposureModel, preset: StressPreset, marginCa
   const mbAt = new Float64Array(n * steps);
   for (let s = 0; s < steps; s++) {
     for (let u = 0; u < x.length; u++) x[u] = 1 + paths[u]!.moves[s]!;
-    unitsAt(model, x, mb, mm);
+    // time passes along the path: priced options decay (hours → years, ACT/365)
+    unitsAt(model, x, mb, mm, hours[s]! / 24 / 365);
     for (let i = 0; i < n; i++) {
       hf[i * steps + s] = mm[i]! > 0 ? mb[i]! / mm[i]! : Number.NaN;
       mbAt[i * steps + s] = mb[i]!;
@@ -152,6 +153,7 @@ export function applyPreset(model: ExposureModel, preset: StressPreset, marginCa
       loss: fixed(model.mb0[i]! - mbAt[i * steps + stop]!),
     };
   });
-  const warnings = model.held.length > 0 ? [`${model.held.length} option row(s): ${HELD_NOTE}`] : [];
+  const note = heldNote(model);
+  const warnings = note ? [note] : [];
   return { ok: true, result: { preset: preset.id, name: preset.name, hours, paths, units, hf, warnings } };
 }
