@@ -30,7 +30,7 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
-  const charts = createChartsHandler(() => ({ portfolio, tierTables }));
+  const charts = createChartsHandler(() => fast());
   const cascade = createCascadeRunner();
   // the what-if fast path, laid out on first use after each load or tier change
   let session: FastSession | null = null;
