@@ -144,11 +144,11 @@ describe('float64 liquidation prices equal the decimal report (within half the d
       fc.property(caseArb, ([rows, scenario]) => {
         fastUnits += reconcile(evaluate(rows, { scenario }), solve(rows, scenario));
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     // most units are solved in float64, not handed to the decimal engine
-    expect(fastUnits).toBeGreaterThan(200);
-  });
+    expect(fastUnits).toBeGreaterThan(120);
+  }, 120_000);
 
   it('Binance FAQ: 0.02 BTC long at 50,000 with 500 USDT liquidates at 25,100.40', () => {
     // HF = 1: 500 + 0.02 (P - 50000) = 0.004 * 0.02 P  =>  0.01992 P = 500  =>  P = 25100.4016 (tier 1, mmr 0.4%)
