@@ -28,7 +28,7 @@ interface Entry {
   orders: Map<string, Int32Array>;
   report: Report | null;
   /** float64 liquidation prices of every row and unit (fast/liquidation.ts), computed on demand */
-  liquidation?: { compiled: FastScenario; liquidation: FastLiquidation };
+  liquidation?: { compiled: FastScenario; liquidation: FastLiquidation; rows: boolean };
 }
 
 /** A scenario's fast figures with every row's and unit's liquidation figures (charts, alerts). */
@@ -122,14 +122,19 @@ export class FastSession {
     return report;
   }
 
-  /** Liquidation figures of every row and unit under a scenario, cached with it; units the fast path computed exactly take their decimal report. */
-  liquidation(args: FastArgs): FastLiquidationEntry {
+  /**
+   * Liquidation figures of every unit (and with `rows`, every row) under a scenario, cached with it;
+   * units the fast path computed exactly take their decimal report.
+   */
+  liquidation(args: FastArgs, rows = true): FastLiquidationEntry {
     const e = this.entry(args);
-    if (!e.liquidation) {
+    if (!e.liquidation || (rows && !e.liquidation.rows)) {
       const compiled = compileScenario(this.book, e.scenario);
-      e.liquidation = { compiled, liquidation: solveLiquidation(this.book, compiled, e.figures, { exact: (u) => this.unitReportOf(e, u) }) };
+      const liquidation = solveLiquidation(this.book, compiled, e.figures, { rows, exact: (u) => this.unitReportOf(e, u) });
+      e.liquidation = { compiled, liquidation, rows };
     }
-    return { scenario: e.scenario, figures: e.figures, ...e.liquidation };
+    const { compiled, liquidation } = e.liquidation;
+    return { scenario: e.scenario, figures: e.figures, compiled, liquidation };
   }
 
   /** Exact decimal unit figures for the cards on screen; positions left out (the table fetches its own). */
