@@ -85,29 +85,37 @@ function addedCollateral(scenario: PreparedScenario, book: FastBook, u: number):
   return info.mode === 'cross' ? (scenario.addCollateral.get(info.account) ?? ZERO) : ZERO;
 }
 
-/** Every present unit's HF under the scenario (fast figures), for the picker and the default unit. */
-function unitRisks(book: FastBook, f: FastFigures): Array<UnitRisk & { index: number }> {
-  const out: Array<UnitRisk & { index: number }> = [];
+/**
+ * Indices of the `k` smallest keys (NaN never), smallest first, ties by index: a native numeric
+ * sort of a copy finds the k-th key, and only the keys up to it are sorted by comparator (100k
+ * objects sorted per scenario change cost more than the rest of the chart data).
+ */
+function smallest(keys: Float64Array, count: number, k: number): number[] {
+  if (count === 0 || k <= 0) return [];
+  const sorted = keys.slice(0, count).sort();
+  const cut = sorted[Math.min(k, count) - 1]!;
+  const picked: number[] = [];
+  for (let i = 0; i < count; i++) if (keys[i]! <= cut) picked.push(i);
+  return picked.sort((a, b) => keys[a]! - keys[b]! || a - b).slice(0, k);
+}
+
+/** Every present unit with a health factor (fast figures), lowest first: the picker and the default unit. */
+function rankedUnits(book: FastBook, f: FastFigures, k: number): { ranked: number[]; withExposure: number } {
+  const units = new Int32Array(book.unitCount);
+  const keys = new Float64Array(book.unitCount);
+  let n = 0;
   for (let u = 0; u < book.unitCount; u++) {
-    if (!f.unitPresent[u]) continue;
     const hf = f.unitHealth[u]!;
-    out.push({ index: u, account: book.units[u]!.account, unit: book.units[u]!.id, hf: Number.isFinite(hf) ? hf : null });
+    if (!f.unitPresent[u] || !Number.isFinite(hf)) continue;
+    units[n] = u;
+    keys[n++] = hf;
   }
-  return out;
+  return { ranked: smallest(keys, n, k).map((j) => units[j]!), withExposure: n };
 }
 
-function byRisk(a: UnitRisk, b: UnitRisk): number {
-  if (a.hf === null) return b.hf === null ? 0 : 1;
-  if (b.hf === null) return -1;
-  return a.hf - b.hf;
-}
-
-function isOptionRow(book: FastBook, i: number): boolean {
-  const kind = book.rowKind[i]!;
-  if (kind === RowKind.Option) return true;
-  if (kind !== RowKind.Exact) return false;
-  const u = book.rowUnit[i]!;
-  return book.prepared[u]!.rows[i - book.unitStart[u]!]!.src.type === 'option';
+function riskOf(book: FastBook, f: FastFigures, u: number): UnitRisk {
+  const hf = f.unitHealth[u]!;
+  return { account: book.units[u]!.account, unit: book.units[u]!.id, hf: Number.isFinite(hf) ? hf : null };
 }
 
 /**
@@ -116,49 +124,51 @@ function isOptionRow(book: FastBook, i: number): boolean {
  * price is their underlying's, not a price of theirs).
  */
 function ladderFor(book: FastBook, s: FastScenario, f: FastFigures, l: FastLiquidation, size: number): LiquidationLadder {
-  const candidates: number[] = [];
-  const distance: number[] = [];
-  let without = 0;
-  let withinTotal = 0;
+  const { rowUnderlying, rowKind, rowUnit } = book;
+  const rowRatio = l.rowRatio;
+  const rows = new Int32Array(book.rowCount);
+  const distance = new Float64Array(book.rowCount);
+  const move = (i: number) => rowRatio[i]! * s.factor[rowUnderlying[i]!]! - 1;
+  // the scenario's move of this underlying reaches the liquidation price
   const within = (i: number) => {
-    const at = s.factor[book.rowUnderlying[i]!]!;
-    const y = l.rowRatio[i]! * at;
-    // the scenario's move of this underlying reaches the liquidation price
+    const at = s.factor[rowUnderlying[i]!]!;
+    const y = rowRatio[i]! * at;
     return y < 1 ? at <= y : at >= y;
   };
+  let n = 0;
+  let without = 0;
+  let withinTotal = 0;
   for (let i = 0; i < book.rowCount; i++) {
-    if (!f.unitPresent[book.rowUnit[i]!] || isOptionRow(book, i)) continue;
-    const ratio = l.rowRatio[i]!;
-    if (Number.isNaN(ratio)) {
+    const kind = rowKind[i]!;
+    if (!f.unitPresent[rowUnit[i]!] || kind === RowKind.Option || (kind === RowKind.Exact && isOptionRow(book, i))) continue;
+    if (Number.isNaN(rowRatio[i]!)) {
       without++;
       continue;
     }
-    candidates.push(i);
-    distance.push(Math.abs(ratio * s.factor[book.rowUnderlying[i]!]! - 1));
+    rows[n] = i;
+    distance[n++] = Math.abs(move(i));
     if (within(i)) withinTotal++;
   }
-  // the size-th smallest distance by a native numeric sort; only the rows up to it are sorted by comparator
-  const sorted = Float64Array.from(distance).sort();
-  const cut = sorted[Math.min(size, sorted.length) - 1] ?? -1;
-  const picked: number[] = [];
-  candidates.forEach((i, k) => {
-    if (distance[k]! <= cut) picked.push(k);
-  });
-  const shown = picked.sort((a, b) => distance[a]! - distance[b]! || a - b).slice(0, size).map((k) => candidates[k]!);
-  const symbolOf = (i: number) => {
-    const u = book.rowUnit[i]!;
+  const shown = smallest(distance, n, size).map((j) => rows[j]!);
+  const labelOf = (i: number) => {
+    const u = rowUnit[i]!;
     return `${book.units[u]!.account} · ${book.prepared[u]!.rows[i - book.unitStart[u]!]!.src.symbol} (line ${book.rowLine[i]!})`;
   };
   return {
-    labels: shown.map(symbolOf),
-    underlyings: shown.map((i) => book.underlyings[book.rowUnderlying[i]!]!),
-    move: Float64Array.from(shown, (i) => l.rowRatio[i]! * s.factor[book.rowUnderlying[i]!]! - 1),
-    shock: Float64Array.from(shown, (i) => s.factor[book.rowUnderlying[i]!]! - 1),
+    labels: shown.map(labelOf),
+    underlyings: shown.map((i) => book.underlyings[rowUnderlying[i]!]!),
+    move: Float64Array.from(shown, move),
+    shock: Float64Array.from(shown, (i) => s.factor[rowUnderlying[i]!]! - 1),
     within: Uint8Array.from(shown, (i) => (within(i) ? 1 : 0)),
-    total: candidates.length,
+    total: n,
     withinTotal,
     withoutLiquidation: without,
   };
+}
+
+function isOptionRow(book: FastBook, i: number): boolean {
+  const u = book.rowUnit[i]!;
+  return book.prepared[u]!.rows[i - book.unitStart[u]!]!.src.type === 'option';
 }
 
 /** PnL by underlying under the scenario (float64 sums, shipped as decimal text of the float). */
@@ -320,16 +330,14 @@ export interface ChartsRequest {
 export function chartData(prepared: PreparedCharts, { scenario, unit, ladderSize = DEFAULT_LADDER_SIZE, fast }: ChartsRequest): ChartData {
   const { book } = prepared;
   const { compiled, figures, liquidation } = fast ?? fastInputs(book, scenario);
-  const risks = unitRisks(book, figures);
-  const ranked = [...risks].sort(byRisk);
-  const wanted = unit ? risks.find((r) => r.account === unit.account && r.unit === unit.unit) : undefined;
-  const chosen = wanted ?? (ranked[0] && ranked[0].hf !== null ? ranked[0] : undefined);
-  const picker = ranked.filter((r) => r.hf !== null).slice(0, PICKER_UNITS);
-  if (chosen && !picker.includes(chosen)) picker.push(chosen);
+  const { ranked, withExposure } = rankedUnits(book, figures, PICKER_UNITS);
+  const wanted = unit ? book.units.findIndex((u, i) => figures.unitPresent[i] === 1 && u.account === unit.account && u.id === unit.unit) : -1;
+  const chosen = wanted >= 0 ? wanted : ranked[0];
+  const picker = chosen !== undefined && !ranked.includes(chosen) ? [...ranked, chosen] : ranked;
   return {
-    units: picker.map(({ account, unit: id, hf }) => ({ account, unit: id, hf })),
-    unitsWithExposure: risks.filter((r) => r.hf !== null).length,
-    curve: chosen ? unitCurve(book.prepared[chosen.index]!, chosen.account, scenario, addedCollateral(scenario, book, chosen.index)) : null,
+    units: picker.map((u) => riskOf(book, figures, u)),
+    unitsWithExposure: withExposure,
+    curve: chosen !== undefined ? unitCurve(book.prepared[chosen]!, book.units[chosen]!.account, scenario, addedCollateral(scenario, book, chosen)) : null,
     ladder: ladderFor(book, compiled, figures, liquidation, ladderSize),
     pnl: pnlFor(prepared, compiled),
   };

@@ -183,6 +183,14 @@ class Solver {
     m.boundMmr[r] = t < 0 ? m.mmr[r]! : this.up ? this.tableMaxMmr[t]! : this.book.tierMmr[m.tier[r]!]!;
   }
 
+  /** The largest MM rate mover r can have anywhere. */
+  private loosestMmr(r: number): number {
+    const m = this.m;
+    if (m.mode[r] !== 0) return m.mode[r] === 1 ? 1 : 0;
+    const t = m.table[r]!;
+    return t < 0 ? m.mmr[r]! : this.tableMaxMmr[t]!;
+  }
+
   private negCumOf(r: number): number {
     const m = this.m;
     if (m.mode[r] !== 0) return 0;
@@ -313,17 +321,24 @@ class Solver {
     this.fb = 0;
     this.ma = stillMm;
     this.mb = 0;
+    // first the loose bounds (every table's largest rate): a search with no root left ends before
+    // any tier is placed, which is most searches away from the liquidation side
     this.ua = stillF;
     this.ub = 0;
     this.la = 0;
     this.lb = 0;
     for (let r = 0; r < m.count; r++) {
-      if (m.mode[r] === 0) this.placeTier(r);
-      this.setPiece(r, 1);
-      this.moverBound(r);
       this.ua += m.bal1[r]! - m.balSlope[r]!;
       this.ub += m.balSlope[r]!;
       this.la += this.negCumOf(r);
+      this.lb += m.n1[r]! * this.loosestMmr(r);
+    }
+    if (this.bounded(1, limit)) return NaN;
+    this.lb = 0;
+    for (let r = 0; r < m.count; r++) {
+      if (m.mode[r] === 0) this.placeTier(r);
+      this.setPiece(r, 1);
+      this.moverBound(r);
       this.lb += m.n1[r]! * m.boundMmr[r]!;
       this.fa += m.fa[r]!;
       this.fb += m.fb[r]!;
@@ -510,9 +525,12 @@ export function solveLiquidation(book: FastBook, s: FastScenario, f: FastFigures
     const end = book.unitStart[u + 1]!;
     // the unit's liquidation shock: every non-stable underlying moves together
     const shockStill = loadMovers(book, s, f, u, solver, -1, stable);
+    const shockMovers = shockStill ? solver.movers.count : 0;
+    let down = NaN;
+    let up = NaN;
     if (shockStill) {
-      const down = solver.search(shockStill.f, shockStill.mm, false, true, 0);
-      const up = solver.search(shockStill.f, shockStill.mm, true, true, MAX_UP_RATIO);
+      down = solver.search(shockStill.f, shockStill.mm, false, true, 0);
+      up = solver.search(shockStill.f, shockStill.mm, true, true, MAX_UP_RATIO);
       out.unitShockDown[u] = down - 1;
       out.unitShockUp[u] = up - 1;
       out.unitDistance[u] = Number.isNaN(down) ? up - 1 : Number.isNaN(up) ? 1 - down : Math.min(1 - down, up - 1);
@@ -523,11 +541,18 @@ export function solveLiquidation(book: FastBook, s: FastScenario, f: FastFigures
     for (const k of underlyings) {
       const still = loadMovers(book, s, f, u, solver, k, stable);
       if (!still) continue;
-      // the root nearest x = 1: below first, then above only as far as the one below
-      const down = solver.search(still.f, still.mm, false, false, 0);
-      const reach = Number.isNaN(down) ? Infinity : 2 - down;
-      const up = solver.search(still.f, still.mm, true, false, reach);
-      const x = Number.isNaN(up) || (!Number.isNaN(down) && 1 - down <= up - 1) ? down : up;
+      let x: number;
+      if (stable[k] === 0 && solver.movers.count === shockMovers) {
+        // the same movers as the unit's shock (one non-stable underlying): its roots nearest x = 1
+        // on either side are these; above +1000% only matters when there is none below
+        x = !Number.isNaN(down) && (Number.isNaN(up) || 1 - down <= up - 1) ? down : !Number.isNaN(up) ? up : solver.search(still.f, still.mm, true, false, Infinity);
+      } else {
+        // the root nearest x = 1: below first, then above only as far as the one below
+        const below = solver.search(still.f, still.mm, false, false, 0);
+        const reach = Number.isNaN(below) ? Infinity : 2 - below;
+        const above = solver.search(still.f, still.mm, true, false, reach);
+        x = Number.isNaN(above) || (!Number.isNaN(below) && 1 - below <= above - 1) ? below : above;
+      }
       if (Number.isNaN(x)) continue;
       for (let i = start; i < end; i++) {
         if (book.rowUnderlying[i] !== k || book.rowKind[i] === RowKind.Option) continue;

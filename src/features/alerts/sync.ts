@@ -13,9 +13,9 @@ import { readDecimalText } from '../../engine/decimal';
 import { EMPTY_SCENARIO, type Scenario, type Thresholds, type UnitReport } from '../../engine/types';
 import { useWorkspaceExtras } from '../../persist/extras';
 import { useAppStore } from '../../store';
-import { engineCall } from '../../store/engineSync';
+import { client, engineCall } from '../../store/engineSync';
 import { validateThresholds } from '../../store/thresholds';
-import type { FastUnitArrays, TableLayout } from '../../worker';
+import { SUPERSEDED, type FastUnitArrays, type TableLayout } from '../../worker';
 import { currentAlertConfig } from './config';
 import { toAlertUnits, type UnitShocks } from './fastUnits';
 import { beep, notify } from './signal';
@@ -31,10 +31,14 @@ function riskiest(units: FastUnitArrays, n: number): number[] {
   return list.sort((a, b) => units.healthFactor[a]! - units.healthFactor[b]! || a - b).slice(0, n);
 }
 
-/** Every unit's liquidation shock under a scenario; null when the worker cannot say (no rule is then checked on it). */
+/**
+ * Every unit's liquidation shock under a scenario; null when the worker cannot say or a newer
+ * request replaced this one. Latest wins on its own channel: during a drag the worker solves one
+ * scenario for the alerts at a time, never a backlog in front of the slider's figures.
+ */
 async function shocksUnder(scenario: Scenario, thresholds: Thresholds): Promise<UnitShocks | null> {
-  const outcome = await engineCall('unitLiquidation', { scenario, thresholds });
-  return outcome.ok ? { down: outcome.down, up: outcome.up } : null;
+  const outcome = await client().callLatest('alertShocks', 'unitLiquidation', { scenario, thresholds });
+  return outcome !== SUPERSEDED && outcome.ok ? { down: outcome.down, up: outcome.up } : null;
 }
 
 /** Every unit of a scenario: fast figures from the worker (its LRU makes today's free), exact ones for the riskiest. */
@@ -47,6 +51,8 @@ async function unitsUnder(scenario: Scenario, layout: TableLayout, withShocks: b
   const exact = await engineCall('exactUnits', { ...args, units: riskiest(fast.units, EXACT_UNITS) });
   const byIndex = new Map(exact.ok ? exact.units.map((u) => [u.index, u.report] as const) : []);
   const shocks = withShocks ? await shocksUnder(scenario, check.thresholds) : null;
+  // no shocks where a rule needs them: step nothing rather than clear its alerts
+  if (withShocks && !shocks) return null;
   return toAlertUnits(layout, fast.units, byIndex, shocks);
 }
 
@@ -83,7 +89,7 @@ async function recompute(): Promise<void> {
   const check = validateThresholds(useAppStore.getState().thresholdInputs);
   const todayOnScreen = isToday(scenario);
   const shocks = withShocks && !todayOnScreen && check.ok ? await shocksUnder(scenario, check.thresholds) : null;
-  if (mine !== run) return;
+  if (mine !== run || (withShocks && !todayOnScreen && !shocks)) return; // a newer result is on its way, or no shocks to judge by
   const scenarioUnits = todayOnScreen ? [] : toAlertUnits(layout, fast.units, exact, shocks);
   const todays = await todayUnits(layout, withShocks);
   if (mine !== run || !todays) return; // a newer result is on its way
