@@ -179,9 +179,13 @@ function pnlFor(prepared: PreparedCharts, s: FastScenario): UnderlyingPnl[] {
   });
 }
 
-/** A float64 figure as plain decimal text (no exponent), to 10 significant digits: what float64 sums can vouch for. */
+/**
+ * A float64 sum as plain decimal text (no exponent), to 15 significant digits: float64 keeps about
+ * 15, so a sum rounded there reads as the decimal it approximates (0.02 * 45000 - 1000 is -100, not
+ * -99.99999999999997), with cents intact up to 10^12.
+ */
 function floatText(x: number): string {
-  return x === 0 ? '0' : new Dec(x.toPrecision(10)).toFixed();
+  return x === 0 ? '0' : new Dec(x.toPrecision(15)).toFixed();
 }
 
 interface FloatSegments {
