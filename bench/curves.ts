@@ -6,7 +6,8 @@
  *   unit the charts used to build (measured up to 10k, extrapolated linearly at 100k);
  * - one scenario change: the fast figures, every position's liquidation price (float64 solver),
  *   and the chart data the page asks for (riskiest unit's decimal curve, ladder, PnL), each part's
- *   median apart, and the whole against the fast figures alone;
+ *   median apart, and the whole against the fast figures alone; and what the distance-to-liquidation
+ *   alert asks for (fast figures and every unit's liquidation shock, no rows);
  * - every unit's decimal curve at once (up to 10k).
  * Medians in one process; read the ratios, the machine's load moves absolute times.
  */
@@ -97,6 +98,11 @@ export async function run(sizes: number[] = [1_000, 10_000, 100_000]): Promise<v
       solveMs.push(t2 - t1);
       chartMs.push(performance.now() - t2);
     });
+    // what the distance-to-liquidation alert asks for: every unit's liquidation shock, no rows
+    const unitsOnlyMs = time(5, (i) => {
+      const compiled = compileScenario(book, scenarioAt(i));
+      solveLiquidation(book, compiled, evaluateFast(book, compiled), { rows: false });
+    });
     const curvesMs = positions <= 10_000 ? time(1, (i) => portfolioCurves(prepared, scenarioAt(i))) : NaN;
     rows.push({
       positions,
@@ -110,6 +116,7 @@ export async function run(sizes: number[] = [1_000, 10_000, 100_000]): Promise<v
       'liquidation solve ms': median(solveMs).toFixed(1),
       'chart data ms': median(chartMs).toFixed(1),
       'per change / fast figures': `×${(changeMs / median(fastMs)).toFixed(1)}`,
+      'alert shocks ms (fast + units only)': unitsOnlyMs.toFixed(1),
       'all units curves ms (decimal)': Number.isNaN(curvesMs) ? 'n/a' : curvesMs.toFixed(0),
     });
   }
