@@ -1,7 +1,8 @@
 /**
  * Alert rules over unit figures, and the state machine that fires each alert once per crossing.
  * Pure: the page calls `stepAlerts` on every recompute with the units it has; only the units'
- * health factor, status and liquidation shock are read (never the positions).
+ * health factor, status and liquidation shock are read (never the positions). The page takes every
+ * unit's liquidation shock from the fast path (fastLiquidationShock) when a rule needs it.
  */
 import { Dec, readDecimalText } from './decimal';
 import type { Report, UnitReport, UnitStatus } from './types';
@@ -57,6 +58,21 @@ export function liquidationDistance(shock: UnitReport['liquidationShock']): stri
   });
   if (sizes.length === 0) return null;
   return Dec.min(...sizes).toFixed();
+}
+
+/** Whether any rule needs units' liquidation shocks (the engine computes them only when asked). */
+export function needsLiquidation(rules: readonly AlertRule[]): boolean {
+  return rules.some((r) => r.kind === 'liquidation-within');
+}
+
+/**
+ * A unit's liquidation shock from the fast path's float64 moves (engine/fast/liquidation.ts; NaN:
+ * none) as the report's decimal text. Ten significant digits: what the float64 solve vouches for
+ * (reconciled with the report to half a hundredth of a percent).
+ */
+export function fastLiquidationShock(down: number, up: number): UnitReport['liquidationShock'] {
+  const text = (x: number) => (Number.isFinite(x) ? new Dec(x.toPrecision(10)).toFixed() : null);
+  return { down: text(down), up: text(up) };
 }
 
 const STATUS_RANK: Record<UnitStatus, number> = { ok: 0, warning: 1, margin_call: 2, liquidation: 3 };

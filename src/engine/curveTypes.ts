@@ -31,7 +31,11 @@ export interface HfCurve extends ChartUnitRef {
   currentMaintenance: string;
 }
 
-/** The nearest liquidation prices, as moves of each position's underlying from today's mark. */
+/**
+ * The nearest liquidation prices, as moves of each position's underlying from today's mark: the
+ * report's liquidation prices from the float64 solver (engine/fast/liquidation.ts), within half a
+ * displayed unit of the decimal engine (units it computes exactly carry its figures).
+ */
 export interface LiquidationLadder {
   /** "account · SYMBOL (line N)", nearest first */
   labels: string[];
@@ -50,6 +54,7 @@ export interface LiquidationLadder {
   withoutLiquidation: number;
 }
 
+/** float64 sums over the fast book (a chart's figure, not the report's): decimal text of the float, 15 significant digits. */
 export interface UnderlyingPnl {
   underlying: string;
   /** unrealised PnL of the underlying's perps, futures and options under the scenario (quote currency) */

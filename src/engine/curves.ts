@@ -1,6 +1,7 @@
 import { Dec, ONE, ZERO, decStr } from './decimal';
+import { compileScenario, evaluateFast, prepareFastBook, RowKind, type FastBook, type FastFigures, type FastScenario } from './fast';
+import { solveLiquidation, type FastLiquidation } from './fast/liquidation';
 import { hfOneRoots, movingSegments, type PriceSegment } from './liquidation';
-import type { PreparedRow } from './rows';
 import { markFactor, type PreparedScenario } from './scenario';
 import type { ChartData, ChartUnitRef, HfCurve, LiquidationLadder, UnderlyingPnl, UnitRisk } from './curveTypes';
 import { rowFigures, type PreparedAccount, type PreparedUnit } from './units';
@@ -9,10 +10,12 @@ import { rowFigures, type PreparedAccount, type PreparedUnit } from './units';
  * Chart data: the health-factor curve of one unit against a uniform move of every non-stable
  * underlying, the liquidation ladder and PnL by underlying.
  *
- * A unit's MB - MM and MM are piecewise linear in a price ratio (liquidation.ts writes the pieces
- * down, tier by tier). The pieces are built once per portfolio in decimal; sampling them is float64
- * (a chart is a picture of many scenarios), while the curve's liquidation points are the engine's
- * exact decimal roots of the same pieces.
+ * What spans the whole book comes from the float64 fast path the worker already holds (fast/,
+ * figures over many scenarios: ARCHITECTURE.md allows float64 there): every unit's HF for the
+ * picker (evaluateFast), every position's liquidation price for the ladder (fast/liquidation.ts,
+ * reconciled with the report within half a displayed unit), PnL sums per underlying. Only the one
+ * unit drawn is written down in decimal pieces (liquidation.ts): its curve is sampled from them in
+ * float64 and its liquidation points are the engine's exact roots.
  */
 
 export type { ChartData, HfCurve, LiquidationLadder, UnderlyingPnl, UnitRisk, ChartUnitRef } from './curveTypes';
@@ -24,45 +27,179 @@ const CURVE_SAMPLES = 480;
 const PICKER_UNITS = 100;
 export const DEFAULT_LADDER_SIZE = 150;
 
-/** One row group of a unit (rows of one underlying, options apart) as float64 pieces in y = price / today's mark. */
-interface GroupPieces {
-  underlying: string;
-  /** options are held at their mark by the liquidation solver, so their group is never solved */
-  option: boolean;
-  stable: boolean;
-  rows: PreparedRow[];
+/** What every scenario's chart data needs beyond the fast book, computed once per book (float64). */
+export interface PreparedCharts {
+  book: FastBook;
+  /** per underlying (book.underlyings): sum of size * M over derivative rows with an entry price; their uPnL is a * g - b */
+  pnlA: Float64Array;
+  pnlB: Float64Array;
+  /** per underlying: sum of size * M over every row: the move's change in value is c * (g - 1) */
+  pnlC: Float64Array;
+}
+
+/** One pass over the fast book's rows (the decimal units only for rows the arrays do not model). */
+export function prepareCharts(source: FastBook | readonly PreparedAccount[]): PreparedCharts {
+  const book = 'rowCount' in source ? source : prepareFastBook(source);
+  const n = book.underlyings.length;
+  const out = { book, pnlA: new Float64Array(n), pnlB: new Float64Array(n), pnlC: new Float64Array(n) };
+  for (let u = 0; u < book.unitCount; u++) {
+    const start = book.unitStart[u]!;
+    for (let i = start; i < book.unitStart[u + 1]!; i++) {
+      const kind = book.rowKind[i]!;
+      const k = book.rowUnderlying[i]!;
+      const mark = book.rowMark[i]!;
+      let size = book.rowQcs[i]!;
+      let derivative = kind === RowKind.Linear || kind === RowKind.Option;
+      if (kind === RowKind.Exact) {
+        // rowQcs is the bare quantity where the arrays do not model the row: the contract size from its decimal row
+        const row = book.prepared[u]!.rows[i - start]!;
+        derivative = row.src.type !== 'spot';
+        if (derivative) size = row.q.times(row.cs).toNumber();
+      }
+      const entry = book.rowEntry[i]!;
+      if (derivative && !Number.isNaN(entry)) {
+        out.pnlA[k] = out.pnlA[k]! + size * mark;
+        out.pnlB[k] = out.pnlB[k]! + size * entry;
+      }
+      out.pnlC[k] = out.pnlC[k]! + size * mark;
+    }
+  }
+  return out;
+}
+
+/** The scenario's fast figures and liquidation prices; the worker passes its cached ones. */
+export interface FastChartInputs {
+  compiled: FastScenario;
+  figures: FastFigures;
+  liquidation: FastLiquidation;
+}
+
+function fastInputs(book: FastBook, scenario: PreparedScenario): FastChartInputs {
+  const compiled = compileScenario(book, scenario);
+  const figures = evaluateFast(book, compiled);
+  return { compiled, figures, liquidation: solveLiquidation(book, compiled, figures) };
+}
+
+function addedCollateral(scenario: PreparedScenario, book: FastBook, u: number): Dec {
+  const info = book.units[u]!;
+  return info.mode === 'cross' ? (scenario.addCollateral.get(info.account) ?? ZERO) : ZERO;
+}
+
+/**
+ * Indices of the `k` smallest keys (NaN never), smallest first, ties by index: a native numeric
+ * sort of a copy finds the k-th key, and only the keys up to it are sorted by comparator (100k
+ * objects sorted per scenario change cost more than the rest of the chart data).
+ */
+function smallest(keys: Float64Array, count: number, k: number): number[] {
+  if (count === 0 || k <= 0) return [];
+  const sorted = keys.slice(0, count).sort();
+  const cut = sorted[Math.min(k, count) - 1]!;
+  const picked: number[] = [];
+  for (let i = 0; i < count; i++) if (keys[i]! <= cut) picked.push(i);
+  return picked.sort((a, b) => keys[a]! - keys[b]! || a - b).slice(0, k);
+}
+
+/** Every present unit with a health factor (fast figures), lowest first: the picker and the default unit. */
+function rankedUnits(book: FastBook, f: FastFigures, k: number): { ranked: number[]; withExposure: number } {
+  const units = new Int32Array(book.unitCount);
+  const keys = new Float64Array(book.unitCount);
+  let n = 0;
+  for (let u = 0; u < book.unitCount; u++) {
+    const hf = f.unitHealth[u]!;
+    if (!f.unitPresent[u] || !Number.isFinite(hf)) continue;
+    units[n] = u;
+    keys[n++] = hf;
+  }
+  return { ranked: smallest(keys, n, k).map((j) => units[j]!), withExposure: n };
+}
+
+function riskOf(book: FastBook, f: FastFigures, u: number): UnitRisk {
+  const hf = f.unitHealth[u]!;
+  return { account: book.units[u]!.account, unit: book.units[u]!.id, hf: Number.isFinite(hf) ? hf : null };
+}
+
+/**
+ * The `size` positions nearest their liquidation price, as moves from today's mark. A position's
+ * liquidation price is the report's (fast/liquidation.ts); options are left out (their liquidation
+ * price is their underlying's, not a price of theirs).
+ */
+function ladderFor(book: FastBook, s: FastScenario, f: FastFigures, l: FastLiquidation, size: number): LiquidationLadder {
+  const { rowUnderlying, rowKind, rowUnit } = book;
+  const rowRatio = l.rowRatio;
+  const rows = new Int32Array(book.rowCount);
+  const distance = new Float64Array(book.rowCount);
+  const move = (i: number) => rowRatio[i]! * s.factor[rowUnderlying[i]!]! - 1;
+  // the scenario's move of this underlying reaches the liquidation price
+  const within = (i: number) => {
+    const at = s.factor[rowUnderlying[i]!]!;
+    const y = rowRatio[i]! * at;
+    return y < 1 ? at <= y : at >= y;
+  };
+  let n = 0;
+  let without = 0;
+  let withinTotal = 0;
+  for (let i = 0; i < book.rowCount; i++) {
+    const kind = rowKind[i]!;
+    if (!f.unitPresent[rowUnit[i]!] || kind === RowKind.Option || (kind === RowKind.Exact && isOptionRow(book, i))) continue;
+    if (Number.isNaN(rowRatio[i]!)) {
+      without++;
+      continue;
+    }
+    rows[n] = i;
+    distance[n++] = Math.abs(move(i));
+    if (within(i)) withinTotal++;
+  }
+  const shown = smallest(distance, n, size).map((j) => rows[j]!);
+  const labelOf = (i: number) => {
+    const u = rowUnit[i]!;
+    return `${book.units[u]!.account} · ${book.prepared[u]!.rows[i - book.unitStart[u]!]!.src.symbol} (line ${book.rowLine[i]!})`;
+  };
+  return {
+    labels: shown.map(labelOf),
+    underlyings: shown.map((i) => book.underlyings[rowUnderlying[i]!]!),
+    move: Float64Array.from(shown, move),
+    shock: Float64Array.from(shown, (i) => s.factor[rowUnderlying[i]!]! - 1),
+    within: Uint8Array.from(shown, (i) => (within(i) ? 1 : 0)),
+    total: n,
+    withinTotal,
+    withoutLiquidation: without,
+  };
+}
+
+function isOptionRow(book: FastBook, i: number): boolean {
+  const u = book.rowUnit[i]!;
+  return book.prepared[u]!.rows[i - book.unitStart[u]!]!.src.type === 'option';
+}
+
+/** PnL by underlying under the scenario (float64 sums, shipped as decimal text of the float). */
+function pnlFor(prepared: PreparedCharts, s: FastScenario): UnderlyingPnl[] {
+  return prepared.book.underlyings.map((underlying, k) => {
+    const g = s.factor[k]!;
+    return { underlying, pnl: floatText(prepared.pnlA[k]! * g - prepared.pnlB[k]!), change: floatText(prepared.pnlC[k]! * (g - 1)) };
+  });
+}
+
+/**
+ * A float64 sum as plain decimal text (no exponent), to 15 significant digits: float64 keeps about
+ * 15, so a sum rounded there reads as the decimal it approximates (0.02 * 45000 - 1000 is -100, not
+ * -99.99999999999997), with cents intact up to 10^12.
+ */
+function floatText(x: number): string {
+  return x === 0 ? '0' : new Dec(x.toPrecision(15)).toFixed();
+}
+
+interface FloatSegments {
   from: Float64Array;
   fa: Float64Array;
   fb: Float64Array;
-  /** the c / y term of inverse contracts (Deribit), zero elsewhere */
+  /** the c / x term of inverse contracts (Deribit), zero elsewhere */
   fc: Float64Array;
   ma: Float64Array;
   mb: Float64Array;
   mc: Float64Array;
 }
 
-interface ChartUnit {
-  account: string;
-  unit: PreparedUnit;
-  groups: GroupPieces[];
-}
-
-interface PnlSums {
-  /** sum of q * cs * M over derivative rows with an entry price: their uPnL is A * g - B */
-  a: Dec;
-  b: Dec;
-  /** sum of q * cs * M over every row: the move's change in value is C * (g - 1) */
-  c: Dec;
-}
-
-/** What every scenario's chart data needs, computed once per portfolio. */
-export interface PreparedCharts {
-  accounts: PreparedAccount[];
-  units: ChartUnit[];
-  pnl: Map<string, PnlSums>;
-}
-
-function toFloat(segments: readonly PriceSegment[]): Pick<GroupPieces, 'from' | 'fa' | 'fb' | 'fc' | 'ma' | 'mb' | 'mc'> {
+function toFloat(segments: readonly PriceSegment[]): FloatSegments {
   const n = segments.length;
   const out = { from: new Float64Array(n), fa: new Float64Array(n), fb: new Float64Array(n), fc: new Float64Array(n), ma: new Float64Array(n), mb: new Float64Array(n), mc: new Float64Array(n) };
   segments.forEach((s, i) => {
@@ -77,177 +214,16 @@ function toFloat(segments: readonly PriceSegment[]): Pick<GroupPieces, 'from' | 
   return out;
 }
 
-/** Index of the segment holding y: the last `from` at or below y. */
-function segmentAt(from: Float64Array, y: number): number {
+/** Index of the segment holding x: the last `from` at or below x. */
+function segmentAt(from: Float64Array, x: number): number {
   let lo = 0;
   let hi = from.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (from[mid]! <= y) lo = mid;
+    if (from[mid]! <= x) lo = mid;
     else hi = mid - 1;
   }
   return lo;
-}
-
-function groupAt(g: GroupPieces, y: number): { f: number; mm: number } {
-  const k = segmentAt(g.from, y);
-  return { f: g.fa[k]! + g.fb[k]! * y + g.fc[k]! / y, mm: g.ma[k]! + g.mb[k]! * y + g.mc[k]! / y };
-}
-
-/** Builds the per-group pieces and PnL sums of a prepared portfolio. */
-export function prepareCharts(accounts: PreparedAccount[]): PreparedCharts {
-  const units: ChartUnit[] = [];
-  const pnl = new Map<string, PnlSums>();
-  for (const account of accounts) {
-    for (const unit of account.units) {
-      const keys = new Map<string, { underlying: string; option: boolean; stable: boolean; mask: boolean[]; rows: PreparedRow[] }>();
-      unit.rows.forEach((row, i) => {
-        const option = row.src.type === 'option';
-        const key = `${row.src.underlying}\u0000${option ? 'o' : 'p'}`;
-        let group = keys.get(key);
-        if (!group) {
-          group = { underlying: row.src.underlying, option, stable: row.stable, mask: unit.rows.map(() => false), rows: [] };
-          keys.set(key, group);
-        }
-        group.mask[i] = true;
-        group.rows.push(row);
-        const sums = pnl.get(row.src.underlying) ?? { a: ZERO, b: ZERO, c: ZERO };
-        const size = row.src.type === 'spot' ? row.q : row.q.times(row.cs);
-        const derivative = row.src.type !== 'spot' && row.entry !== null;
-        pnl.set(row.src.underlying, {
-          a: derivative ? sums.a.plus(size.times(row.mark)) : sums.a,
-          b: derivative ? sums.b.plus(size.times(row.entry!)) : sums.b,
-          c: sums.c.plus(size.times(row.mark)),
-        });
-      });
-      const marks = unit.rows.map((r) => r.mark);
-      const groups = [...keys.values()].map((g) => ({
-        underlying: g.underlying,
-        option: g.option,
-        stable: g.stable,
-        rows: g.rows,
-        ...toFloat(movingSegments(unit, marks, g.mask)),
-      }));
-      units.push({ account: account.account, unit, groups });
-    }
-  }
-  return { accounts, units, pnl };
-}
-
-function addedCollateral(scenario: PreparedScenario, unit: ChartUnit): Dec {
-  return unit.unit.mode === 'cross' ? (scenario.addCollateral.get(unit.account) ?? ZERO) : ZERO;
-}
-
-/** float64 HF of each unit under the scenario, for the unit picker and the default (riskiest) unit. */
-function unitRisks(prepared: PreparedCharts, scenario: PreparedScenario, factor: (u: string) => number): UnitRisk[] {
-  return prepared.units.map((u) => {
-    let mb = u.unit.baseBalance.plus(addedCollateral(scenario, u)).toNumber();
-    let mm = 0;
-    for (const g of u.groups) {
-      const v = groupAt(g, factor(g.underlying));
-      mb += v.f + v.mm;
-      mm += v.mm;
-    }
-    return { account: u.account, unit: u.unit.id, hf: mm > 0 ? mb / mm : null };
-  });
-}
-
-function byRisk(a: UnitRisk, b: UnitRisk): number {
-  if (a.hf === null) return b.hf === null ? 0 : 1;
-  if (b.hf === null) return -1;
-  return a.hf - b.hf;
-}
-
-/** Positive roots of a + b y + c / y = 0, i.e. of b y^2 + a y + c = 0 (linear when c = 0). */
-function segmentRoots(a: number, b: number, c: number): number[] {
-  if (c === 0) return b === 0 ? [] : [-a / b];
-  if (b === 0) return a === 0 ? [] : [-c / a];
-  const disc = a * a - 4 * b * c;
-  if (disc < 0) return [];
-  // the stable form: -a ± sqrt(disc) cancels when 4bc is small against a^2
-  const q = -0.5 * (a + (a >= 0 ? 1 : -1) * Math.sqrt(disc));
-  return q === 0 ? [] : [q / b, c / q];
-}
-
-/**
- * The price ratio y (to today's mark) of one group at which its unit's HF is 1 with every other
- * group held at the scenario: float64 over the group's pieces, the same rules as the exact sweep
- * (a root inside a segment with MM > 0, or a jump across zero at a segment edge). Nearest to the
- * scenario's own ratio `at`, as the engine picks the root nearest the current price.
- */
-function groupRoot(g: GroupPieces, still: { f: number; mm: number }, at: number): number | null {
-  let best: number | null = null;
-  const take = (y: number) => {
-    if (y > 0 && (best === null || Math.abs(y - at) < Math.abs(best - at))) best = y;
-  };
-  const n = g.from.length;
-  for (let k = 0; k < n; k++) {
-    const a = g.fa[k]! + still.f;
-    const b = g.fb[k]!;
-    const c = g.fc[k]!;
-    const lo = g.from[k]!;
-    const hi = k + 1 < n ? g.from[k + 1]! : Infinity;
-    for (const y of segmentRoots(a, b, c)) {
-      if (y >= lo && y <= hi && g.ma[k]! + still.mm + g.mb[k]! * y + g.mc[k]! / y > 0) take(y);
-    }
-    if (k + 1 < n) {
-      const left = a + b * hi + c / hi;
-      const right = g.fa[k + 1]! + still.f + g.fb[k + 1]! * hi + g.fc[k + 1]! / hi;
-      if ((left > 0 && right < 0) || (left < 0 && right > 0)) take(hi);
-    }
-  }
-  return best;
-}
-
-function ladderFor(prepared: PreparedCharts, scenario: PreparedScenario, factor: (u: string) => number, size: number): LiquidationLadder {
-  // labels are written for the shipped bars only: 100k template strings cost more than the sort
-  const entries: Array<{ account: string; row: PreparedRow; underlying: string; move: number; shock: number; within: boolean }> = [];
-  let without = 0;
-  for (const u of prepared.units) {
-    const values = u.groups.map((g) => groupAt(g, factor(g.underlying)));
-    const base = u.unit.baseBalance.plus(addedCollateral(scenario, u)).toNumber();
-    let totalF = base;
-    let totalMm = 0;
-    for (const v of values) {
-      totalF += v.f;
-      totalMm += v.mm;
-    }
-    u.groups.forEach((g, i) => {
-      if (g.option) return;
-      const at = factor(g.underlying);
-      const y = groupRoot(g, { f: totalF - values[i]!.f, mm: totalMm - values[i]!.mm }, at);
-      for (const row of g.rows) {
-        if (y === null) {
-          without++;
-          continue;
-        }
-        const move = y - 1;
-        // the scenario's move of this underlying reaches the liquidation price
-        const within = y < 1 ? at <= y : at >= y;
-        entries.push({ account: u.account, row, underlying: g.underlying, move, shock: at - 1, within });
-      }
-    });
-  }
-  const withinTotal = entries.reduce((n, e) => n + (e.within ? 1 : 0), 0);
-  entries.sort((a, b) => Math.abs(a.move) - Math.abs(b.move));
-  const shown = entries.slice(0, size);
-  return {
-    labels: shown.map((e) => `${e.account} · ${e.row.src.symbol} (line ${e.row.src.line})`),
-    underlyings: shown.map((e) => e.underlying),
-    move: Float64Array.from(shown, (e) => e.move),
-    shock: Float64Array.from(shown, (e) => e.shock),
-    within: Uint8Array.from(shown, (e) => (e.within ? 1 : 0)),
-    total: entries.length,
-    withinTotal,
-    withoutLiquidation: without,
-  };
-}
-
-function pnlFor(prepared: PreparedCharts, scenario: PreparedScenario): UnderlyingPnl[] {
-  return [...prepared.pnl].map(([underlying, s]) => {
-    const g = markFactor(scenario, underlying);
-    return { underlying, pnl: decStr(s.a.times(g).minus(s.b)), change: decStr(s.c.times(g.minus(ONE))) };
-  });
 }
 
 /** Marks that put the unit at the scenario's other parts: named shocks and depegs, options at their scenario mark. */
@@ -336,7 +312,13 @@ export function unitCurve(unit: PreparedUnit, account: string, scenario: Prepare
 
 /** Every unit's curve: what the bench times (the page asks for one unit at a time). */
 export function portfolioCurves(prepared: PreparedCharts, scenario: PreparedScenario): HfCurve[] {
-  return prepared.units.map((u) => unitCurve(u.unit, u.account, scenario, addedCollateral(scenario, u)));
+  const { book } = prepared;
+  const out: HfCurve[] = [];
+  for (let u = 0; u < book.unitCount; u++) {
+    if (book.units[u]!.phantom) continue;
+    out.push(unitCurve(book.prepared[u]!, book.units[u]!.account, scenario, addedCollateral(scenario, book, u)));
+  }
+  return out;
 }
 
 export interface ChartsRequest {
@@ -344,34 +326,23 @@ export interface ChartsRequest {
   /** null: the riskiest unit under the scenario */
   unit: ChartUnitRef | null;
   ladderSize?: number;
+  /** the scenario's fast figures when the caller has them (the worker's cache); else computed here */
+  fast?: FastChartInputs;
 }
 
 /** The three charts' data under a scenario. */
-export function chartData(prepared: PreparedCharts, { scenario, unit, ladderSize = DEFAULT_LADDER_SIZE }: ChartsRequest): ChartData {
-  const factors = new Map<string, number>();
-  const factor = (u: string) => {
-    let f = factors.get(u);
-    if (f === undefined) {
-      f = markFactor(scenario, u).toNumber();
-      factors.set(u, f);
-    }
-    return f;
-  };
-  const risks = unitRisks(prepared, scenario, factor);
-  const ranked = [...risks].sort(byRisk);
-  const wanted = unit ? prepared.units.find((u) => u.account === unit.account && u.unit.id === unit.unit) : undefined;
-  const firstRisky = ranked[0] && ranked[0].hf !== null ? prepared.units.find((u) => u.account === ranked[0]!.account && u.unit.id === ranked[0]!.unit) : undefined;
-  const chosen = wanted ?? firstRisky;
-  const picker = ranked.filter((r) => r.hf !== null).slice(0, PICKER_UNITS);
-  if (chosen && !picker.some((r) => r.account === chosen.account && r.unit === chosen.unit.id)) {
-    const own = risks.find((r) => r.account === chosen.account && r.unit === chosen.unit.id);
-    if (own) picker.push(own);
-  }
+export function chartData(prepared: PreparedCharts, { scenario, unit, ladderSize = DEFAULT_LADDER_SIZE, fast }: ChartsRequest): ChartData {
+  const { book } = prepared;
+  const { compiled, figures, liquidation } = fast ?? fastInputs(book, scenario);
+  const { ranked, withExposure } = rankedUnits(book, figures, PICKER_UNITS);
+  const wanted = unit ? book.units.findIndex((u, i) => figures.unitPresent[i] === 1 && u.account === unit.account && u.id === unit.unit) : -1;
+  const chosen = wanted >= 0 ? wanted : ranked[0];
+  const picker = chosen !== undefined && !ranked.includes(chosen) ? [...ranked, chosen] : ranked;
   return {
-    units: picker,
-    unitsWithExposure: risks.filter((r) => r.hf !== null).length,
-    curve: chosen ? unitCurve(chosen.unit, chosen.account, scenario, addedCollateral(scenario, chosen)) : null,
-    ladder: ladderFor(prepared, scenario, factor, ladderSize),
-    pnl: pnlFor(prepared, scenario),
+    units: picker.map((u) => riskOf(book, figures, u)),
+    unitsWithExposure: withExposure,
+    curve: chosen !== undefined ? unitCurve(book.prepared[chosen]!, book.units[chosen]!.account, scenario, addedCollateral(scenario, book, chosen)) : null,
+    ladder: ladderFor(book, compiled, figures, liquidation, ladderSize),
+    pnl: pnlFor(prepared, compiled),
   };
 }

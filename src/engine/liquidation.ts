@@ -104,9 +104,10 @@ function tierSegments(row: PreparedRow, p: Dec, balance: Linear): Segments {
 export function linearSegments(row: PreparedRow, base: Dec): Segments {
   const face = row.q.times(row.cs);
   const entry = row.entry ?? ZERO;
-  const balance = row.inverse
-    ? entry.isZero() ? FLAT : line(face.neg(), face.times(base).div(entry))
-    : line(face.times(entry).neg(), face.times(base));
+  // no entry price, no PnL (rows.ts pnlAt): the balance does not move with the price
+  const balance = entry.isZero()
+    ? FLAT
+    : row.inverse ? line(face.neg(), face.times(base).div(entry)) : line(face.times(entry).neg(), face.times(base));
   const m = row.maintenance;
   if (row.inverse && m.kind === 'size') {
     const f = row.absQ.times(row.cs);

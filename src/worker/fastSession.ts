@@ -8,7 +8,8 @@
  * they are transferred (moved) to the page, and the cache keeps its own.
  */
 import { evaluatePortfolio, portfolioWarnings, scenarioReport, unitReport } from '../engine/evaluate';
-import { compileScenario, evaluateFast, prepareFastBook, type FastBook, type FastFigures } from '../engine/fast';
+import { compileScenario, evaluateFast, prepareFastBook, type FastBook, type FastFigures, type FastScenario } from '../engine/fast';
+import { solveLiquidation, type FastLiquidation } from '../engine/fast/liquidation';
 import { markFactor, prepareScenario, type PreparedScenario } from '../engine/scenario';
 import type { Portfolio, Report, UnitReport } from '../engine/types';
 import { prepareAccounts, type PreparedAccount } from '../engine/units';
@@ -26,6 +27,16 @@ interface Entry {
   units: Map<number, UnitReport>;
   orders: Map<string, Int32Array>;
   report: Report | null;
+  /** float64 liquidation prices of every row and unit (fast/liquidation.ts), computed on demand */
+  liquidation?: { compiled: FastScenario; liquidation: FastLiquidation; rows: boolean };
+}
+
+/** A scenario's fast figures with every row's and unit's liquidation figures (charts, alerts). */
+export interface FastLiquidationEntry {
+  scenario: PreparedScenario;
+  compiled: FastScenario;
+  figures: FastFigures;
+  liquidation: FastLiquidation;
 }
 
 function copyOf<T extends Float64Array | Uint8Array | Int32Array>(a: T): T {
@@ -109,6 +120,21 @@ export class FastSession {
       e.units.set(u, report);
     }
     return report;
+  }
+
+  /**
+   * Liquidation figures of every unit (and with `rows`, every row) under a scenario, cached with it;
+   * units the fast path computed exactly take their decimal report.
+   */
+  liquidation(args: FastArgs, rows = true): FastLiquidationEntry {
+    const e = this.entry(args);
+    if (!e.liquidation || (rows && !e.liquidation.rows)) {
+      const compiled = compileScenario(this.book, e.scenario);
+      const liquidation = solveLiquidation(this.book, compiled, e.figures, { rows, exact: (u) => this.unitReportOf(e, u) });
+      e.liquidation = { compiled, liquidation, rows };
+    }
+    const { compiled, liquidation } = e.liquidation;
+    return { scenario: e.scenario, figures: e.figures, compiled, liquidation };
   }
 
   /** Exact decimal unit figures for the cards on screen; positions left out (the table fetches its own). */

@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../import/mapping';
 import type { PreviewResult } from '../import/preview';
 import type { ImportProblem } from '../import/types';
 import type { CascadeArgs, CascadeReply } from './cascade';
-import type { FastHandlers } from './fastProtocol';
+import type { FastArgs, FastHandlers } from './fastProtocol';
 
 export type * from './fastProtocol';
 import type { RiskHandlers } from './riskProtocol';
@@ -47,6 +47,11 @@ export interface ChartsArgs {
 }
 
 export type ChartsOutcome = { ok: true; charts: ChartData } | { ok: false; error: string };
+
+/** Every unit's liquidation shock (moves, float64 from engine/fast/liquidation.ts; NaN: none), by unit index. */
+export type UnitLiquidationOutcome =
+  | { ok: true; down: Float64Array; up: Float64Array; /** LiquidationSource per unit */ source: Uint8Array }
+  | { ok: false; error: string };
 
 /** Which risk matrix: a preset, or a grid read from a JSON file's text. */
 export type GridChoice = 'span' | 'deribit' | 'heatmap' | { fileName: string; text: string };
@@ -97,6 +102,8 @@ export interface EngineHandlers extends FastHandlers, RiskHandlers {
   compareVenues(args: { asOf?: string }): CompareVenuesOutcome;
   /** The charts' data under a scenario: HF curve of one unit, liquidation ladder, PnL by underlying. */
   charts(args: ChartsArgs): ChartsOutcome;
+  /** Every unit's liquidation shock under a scenario, for the distance-to-liquidation alert (fast path). */
+  unitLiquidation(args: FastArgs): UnitLiquidationOutcome;
   /** A liquidation cascade over the current portfolio from the scenario's shock (issue 6). */
   cascade(args: CascadeArgs): CascadeReply;
   /** Every unit's PnL over a risk matrix around the what-if, and its worst weighted loss (issue 4). */

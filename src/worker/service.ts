@@ -30,7 +30,7 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 export function createEngineService(): EngineHandlers {
   let portfolio: Portfolio = EMPTY;
   const tierTables = new Map<string, TierTable>();
-  const charts = createChartsHandler(() => ({ portfolio, tierTables }));
+  const charts = createChartsHandler(() => fast());
   const cascade = createCascadeRunner();
   // the what-if fast path, laid out on first use after each load or tier change
   let session: FastSession | null = null;
@@ -96,6 +96,11 @@ export function createEngineService(): EngineHandlers {
     exactUnits: ({ units, ...args }) => guarded((s) => ({ ok: true as const, units: s.exactUnits(args, units) })),
     positionRows: ({ rows, ...args }) => guarded((s) => s.positionRows(args, rows)),
     sortRows: ({ column, desc, ...args }) => guarded((s) => ({ ok: true as const, order: s.sortRows(args, column, desc) })),
+    unitLiquidation: (args) =>
+      guarded((s) => {
+        const l = s.liquidation(args, false).liquidation;
+        return { ok: true as const, down: l.unitShockDown.slice(), up: l.unitShockUp.slice(), source: l.unitSource.slice() };
+      }),
     ...createOptionHandlers(() => portfolio),
     previewFile({ fileName, content }) {
       return previewFile(fileName, content);

@@ -3,26 +3,26 @@
  * on screen, logs what fired, and signals it. Outside React, like the engine sync.
  *
  * Figures come from the fast path (every unit's HF and status, float64 reconciled with the decimal
- * engine) plus the exact figures of the riskiest units, which carry the liquidation shock: a
- * "liquidation within" rule is checked on those units (the ones near liquidation), so a 100k-row
- * book never needs an all-decimal pass for its alerts.
+ * engine) plus the exact figures of the riskiest units. A "liquidation within" rule is checked on
+ * every unit: while such a rule exists, each result also asks the worker for every unit's
+ * liquidation shock (float64 solver over the fast book, engine/fast/liquidation.ts; cached with the
+ * scenario), so a 100k-row book never needs an all-decimal pass for its alerts.
  */
-import { stepAlerts, type AlertEvent, type AlertRule, type UnitFigures } from '../../engine/alerts';
+import { needsLiquidation, stepAlerts, type AlertEvent, type AlertRule, type UnitFigures } from '../../engine/alerts';
 import { readDecimalText } from '../../engine/decimal';
-import { EMPTY_SCENARIO, type Scenario, type UnitReport } from '../../engine/types';
+import { EMPTY_SCENARIO, type Scenario, type Thresholds, type UnitReport } from '../../engine/types';
 import { useWorkspaceExtras } from '../../persist/extras';
 import { useAppStore } from '../../store';
-import { engineCall } from '../../store/engineSync';
+import { client, engineCall } from '../../store/engineSync';
 import { validateThresholds } from '../../store/thresholds';
-import { STATUS_CODES } from '../../engine/fast';
-import type { FastUnitArrays, TableLayout } from '../../worker';
+import { SUPERSEDED, type FastUnitArrays, type TableLayout } from '../../worker';
 import { currentAlertConfig } from './config';
+import { toAlertUnits, type UnitShocks } from './fastUnits';
 import { beep, notify } from './signal';
 import { logFired, useAlerts } from './store';
 
-/** how many of the riskiest units get exact figures (and so a liquidation shock) per context */
+/** how many of the riskiest units get exact figures per context */
 const EXACT_UNITS = 24;
-const NO_SHOCK: UnitReport['liquidationShock'] = { down: null, up: null };
 let run = 0;
 
 function riskiest(units: FastUnitArrays, n: number): number[] {
@@ -31,26 +31,18 @@ function riskiest(units: FastUnitArrays, n: number): number[] {
   return list.sort((a, b) => units.healthFactor[a]! - units.healthFactor[b]! || a - b).slice(0, n);
 }
 
-/** Fast figures of one scenario as the alert machine's units; exact figures where they were computed. */
-function toAlertUnits(layout: TableLayout, units: FastUnitArrays, exact: ReadonlyMap<number, UnitReport>): UnitFigures[] {
-  const out: UnitFigures[] = [];
-  for (let i = 0; i < layout.account.length; i++) {
-    if (!units.present[i]) continue;
-    const e = exact.get(i);
-    const hf = units.healthFactor[i]!;
-    out.push({
-      account: layout.account[i]!,
-      unit: layout.unit[i]!,
-      healthFactor: e ? e.healthFactor : Number.isFinite(hf) ? String(hf) : null,
-      status: e ? e.status : STATUS_CODES[units.status[i]!]!,
-      liquidationShock: e ? e.liquidationShock : NO_SHOCK,
-    });
-  }
-  return out;
+/**
+ * Every unit's liquidation shock under a scenario; null when the worker cannot say or a newer
+ * request replaced this one. Latest wins on its own channel: during a drag the worker solves one
+ * scenario for the alerts at a time, never a backlog in front of the slider's figures.
+ */
+async function shocksUnder(scenario: Scenario, thresholds: Thresholds): Promise<UnitShocks | null> {
+  const outcome = await client().callLatest('alertShocks', 'unitLiquidation', { scenario, thresholds });
+  return outcome !== SUPERSEDED && outcome.ok ? { down: outcome.down, up: outcome.up } : null;
 }
 
 /** Every unit of a scenario: fast figures from the worker (its LRU makes today's free), exact ones for the riskiest. */
-async function unitsUnder(scenario: Scenario, layout: TableLayout): Promise<UnitFigures[] | null> {
+async function unitsUnder(scenario: Scenario, layout: TableLayout, withShocks: boolean): Promise<UnitFigures[] | null> {
   const check = validateThresholds(useAppStore.getState().thresholdInputs);
   if (!check.ok) return null;
   const args = { scenario, thresholds: check.thresholds };
@@ -58,7 +50,10 @@ async function unitsUnder(scenario: Scenario, layout: TableLayout): Promise<Unit
   if (!fast.ok) return null;
   const exact = await engineCall('exactUnits', { ...args, units: riskiest(fast.units, EXACT_UNITS) });
   const byIndex = new Map(exact.ok ? exact.units.map((u) => [u.index, u.report] as const) : []);
-  return toAlertUnits(layout, fast.units, byIndex);
+  const shocks = withShocks ? await shocksUnder(scenario, check.thresholds) : null;
+  // no shocks where a rule needs them: step nothing rather than clear its alerts
+  if (withShocks && !shocks) return null;
+  return toAlertUnits(layout, fast.units, byIndex, shocks);
 }
 
 function holding(rules: AlertRule[], units: UnitFigures[], context: 'today' | 'scenario'): AlertEvent[] {
@@ -72,13 +67,13 @@ function isToday(s: Scenario): boolean {
 }
 
 /** Today's units, kept while the layout (portfolio) and thresholds stay the same: a slider does not change today. */
-let today: { layout: TableLayout; thresholds: unknown; units: UnitFigures[] } | null = null;
+let today: { layout: TableLayout; thresholds: unknown; withShocks: boolean; units: UnitFigures[] } | null = null;
 
-async function todayUnits(layout: TableLayout): Promise<UnitFigures[] | null> {
+async function todayUnits(layout: TableLayout, withShocks: boolean): Promise<UnitFigures[] | null> {
   const thresholds = useAppStore.getState().thresholdInputs;
-  if (today && today.layout === layout && today.thresholds === thresholds) return today.units;
-  const units = await unitsUnder(EMPTY_SCENARIO, layout);
-  if (units) today = { layout, thresholds, units };
+  if (today && today.layout === layout && today.thresholds === thresholds && (today.withShocks || !withShocks)) return today.units;
+  const units = await unitsUnder(EMPTY_SCENARIO, layout, withShocks);
+  if (units) today = { layout, thresholds, withShocks, units };
   return units;
 }
 
@@ -86,12 +81,18 @@ async function recompute(): Promise<void> {
   const { layout, fast, exactUnits, scenario } = useAppStore.getState();
   if (!layout || !fast) return;
   const mine = ++run;
-  // the scenario's figures are the ones on screen: no engine call per slider step
-  const exact = exactUnits && exactUnits.key === fast.key ? exactUnits.byIndex : new Map<number, UnitReport>();
-  const scenarioUnits = isToday(scenario) ? [] : toAlertUnits(layout, fast.units, exact);
-  const todays = await todayUnits(layout);
-  if (mine !== run || !todays) return; // a newer result is on its way
   const { rules, notify: wantsNotifications, sound } = currentAlertConfig();
+  // the scenario's HF and status are the ones on screen; the worker is asked only for liquidation
+  // shocks, and only while a rule needs them (cached with the scenario in the worker)
+  const withShocks = needsLiquidation(rules);
+  const exact = exactUnits && exactUnits.key === fast.key ? exactUnits.byIndex : new Map<number, UnitReport>();
+  const check = validateThresholds(useAppStore.getState().thresholdInputs);
+  const todayOnScreen = isToday(scenario);
+  const shocks = withShocks && !todayOnScreen && check.ok ? await shocksUnder(scenario, check.thresholds) : null;
+  if (mine !== run || (withShocks && !todayOnScreen && !shocks)) return; // a newer result is on its way, or no shocks to judge by
+  const scenarioUnits = todayOnScreen ? [] : toAlertUnits(layout, fast.units, exact, shocks);
+  const todays = await todayUnits(layout, withShocks);
+  if (mine !== run || !todays) return; // a newer result is on its way
   const first = stepAlerts({ active: useAlerts.getState().active, rules, units: todays, context: 'today' });
   const second = stepAlerts({ active: first.active, rules, units: scenarioUnits, context: 'scenario' });
   const fired = [...first.fired, ...second.fired];
