@@ -71,26 +71,68 @@ export function needsLiquidation(rules: readonly AlertRule[]): boolean {
  * (reconciled with the report to half a hundredth of a percent).
  */
 export function fastLiquidationShock(down: number, up: number): UnitReport['liquidationShock'] {
-  const text = (x: number) => (Number.isFinite(x) ? new Dec(x.toPrecision(10)).toFixed() : null);
+  // ten significant digits as plain text; String() of a float is plain from 1e-6 up (and 0)
+  const text = (x: number) => {
+    if (!Number.isFinite(x)) return null;
+    const rounded = Number(x.toPrecision(10));
+    return rounded === 0 || Math.abs(rounded) >= 1e-6 ? String(rounded) : new Dec(x.toPrecision(10)).toFixed();
+  };
   return { down: text(down), up: text(up) };
 }
 
 const STATUS_RANK: Record<UnitStatus, number> = { ok: 0, warning: 1, margin_call: 2, liquidation: 3 };
 
-/** The figure when the rule's condition holds for the unit, else null. */
-export function conditionFigure(rule: AlertRule, unit: UnitFigures): string | null {
+/**
+ * Which side of a level a decimal figure is on: -1 below, +1 above, 0 equal. A slider step checks
+ * every unit of a large book, so the float64 readings decide whenever they are clearly apart
+ * (decimal text to float64 is correctly rounded, so a relative gap over 1e-12 cannot be a rounding
+ * artefact); only a figure within that of the level is compared in decimal.
+ */
+function sideOf(figure: string, figureNum: number, level: Dec, levelNum: number): number {
+  const gap = figureNum - levelNum;
+  if (Math.abs(gap) > 1e-12 * Math.max(Math.abs(figureNum), Math.abs(levelNum))) return gap < 0 ? -1 : 1;
+  const exact = readDecimalText(figure);
+  return exact ? exact.comparedTo(level) : 1;
+}
+
+/** A rule with its level read once, not once per unit. */
+interface CompiledRule {
+  rule: AlertRule;
+  level: Dec | null;
+  levelNum: number;
+}
+
+function compileRule(rule: AlertRule): CompiledRule {
+  const level = rule.kind === 'margin-call' ? null : readDecimalText(rule.value);
+  return { rule, level, levelNum: level ? level.toNumber() : NaN };
+}
+
+/** The smaller liquidation move in size, as float64 (NaN when neither exists) and as the report's text. */
+function nearestMove(shock: UnitReport['liquidationShock']): { num: number; text: string } | null {
+  let best: { num: number; text: string } | null = null;
+  for (const side of [shock.down, shock.up]) {
+    if (side === null) continue;
+    const text = side.startsWith('-') ? side.slice(1) : side;
+    const num = Number(text);
+    if (!best || num < best.num || (num === best.num && text !== best.text && new Dec(text).lt(best.text))) best = { num, text };
+  }
+  return best;
+}
+
+function figureOf(c: CompiledRule, unit: UnitFigures): string | null {
+  const { rule, level, levelNum } = c;
   if (rule.scope && (rule.scope.account !== unit.account || rule.scope.unit !== unit.unit)) return null;
   switch (rule.kind) {
     case 'hf-below': {
-      const level = readDecimalText(rule.value);
-      const hf = unit.healthFactor === null ? null : readDecimalText(unit.healthFactor);
       // no HF means no exposure: nothing to alert about
-      return level && hf && hf.lt(level) ? unit.healthFactor : null;
+      if (!level || unit.healthFactor === null) return null;
+      return sideOf(unit.healthFactor, Number(unit.healthFactor), level, levelNum) < 0 ? unit.healthFactor : null;
     }
     case 'liquidation-within': {
-      const level = readDecimalText(rule.value);
-      const distance = liquidationDistance(unit.liquidationShock);
-      return level && distance !== null && new Dec(distance).lt(level) ? distance : null;
+      if (!level) return null;
+      const move = nearestMove(unit.liquidationShock);
+      if (!move || !(sideOf(move.text, move.num, level, levelNum) < 0)) return null;
+      return liquidationDistance(unit.liquidationShock);
     }
     case 'margin-call':
       return STATUS_RANK[unit.status] >= STATUS_RANK.margin_call ? unit.status : null;
@@ -101,13 +143,18 @@ export function conditionFigure(rule: AlertRule, unit: UnitFigures): string | nu
   }
 }
 
+/** The figure when the rule's condition holds for the unit, else null. */
+export function conditionFigure(rule: AlertRule, unit: UnitFigures): string | null {
+  return figureOf(compileRule(rule), unit);
+}
+
 export function alertKey(context: AlertContext, ruleId: string, unit: UnitRef): string {
   return JSON.stringify([context, ruleId, unit.account, unit.unit]);
 }
 
 /**
- * One recompute in one context: the conditions that hold now, and the alerts that fire because they
- * did not hold before. A condition that stays true fires nothing; one that clears and comes back
+ * One recompute in one context: the conditions that hold now (`holding`), and the alerts that fire
+ * because they did not hold before (`fired`). A condition that stays true fires nothing; one that clears and comes back
  * fires again. Keys of the other context are carried over untouched.
  */
 export function stepAlerts(args: {
@@ -115,23 +162,22 @@ export function stepAlerts(args: {
   rules: readonly AlertRule[];
   units: readonly UnitFigures[];
   context: AlertContext;
-}): { active: Set<string>; fired: AlertEvent[] } {
-  const { rules, units, context } = args;
+}): { active: Set<string>; fired: AlertEvent[]; holding: AlertEvent[] } {
+  const { units, context } = args;
   const prefix = JSON.stringify([context]).slice(0, -1);
   const active = new Set([...args.active].filter((k) => !k.startsWith(`${prefix},`)));
-  const fired: AlertEvent[] = [];
-  for (const rule of rules) {
+  const holding: AlertEvent[] = [];
+  for (const compiled of args.rules.map(compileRule)) {
+    const { rule } = compiled;
     for (const unit of units) {
-      const figure = conditionFigure(rule, unit);
+      const figure = figureOf(compiled, unit);
       if (figure === null) continue;
       const key = alertKey(context, rule.id, unit);
       active.add(key);
-      if (!args.active.has(key)) {
-        fired.push({ key, ruleId: rule.id, kind: rule.kind, context, level: rule.value, figure, account: unit.account, unit: unit.unit });
-      }
+      holding.push({ key, ruleId: rule.id, kind: rule.kind, context, level: rule.value, figure, account: unit.account, unit: unit.unit });
     }
   }
-  return { active, fired };
+  return { active, fired: holding.filter((e) => !args.active.has(e.key)), holding };
 }
 
 /** Whether a report is today's (no move, no collateral added, no time): alerts for today then come from it. */

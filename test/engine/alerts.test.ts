@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/engine/decimal';
 import { conditionFigure, liquidationDistance, stepAlerts, type AlertRule, type UnitFigures } from '../../src/engine/alerts';
 
 const unit = (hf: string | null, extra: Partial<UnitFigures> = {}): UnitFigures => ({
@@ -78,5 +79,47 @@ describe('alerts fire once per crossing', () => {
         expect(twice.active).toEqual(once.active);
       }),
     );
+  });
+});
+
+describe('alert conditions decided in float64 where clear, in decimal where close', () => {
+  // the decimal definition (margin-model.md levels): HF below the level; nearest liquidation move below the level
+  const reference = (rule: AlertRule, u: UnitFigures): string | null => {
+    if (rule.kind === 'hf-below') return u.healthFactor !== null && new Dec(u.healthFactor).lt(rule.value) ? u.healthFactor : null;
+    const d = liquidationDistance(u.liquidationShock);
+    return d !== null && new Dec(d).lt(rule.value) ? d : null;
+  };
+  // figures at, just off (beyond float64's 17 digits) and clearly off the level
+  const near = (level: string) =>
+    fc.constantFrom('0', '1e-25', '-1e-25', '1e-15', '-1e-15', '0.01', '-0.01', '0.000000000001').map((d) => new Dec(level).plus(d).toFixed());
+  const level = fc.constantFrom('1.3', '0.1', '1.25', '0.05');
+
+  it('hf-below: the same answer as comparing decimals, for figures a hair either side of the level', () => {
+    fc.assert(
+      fc.property(level.chain((l) => fc.tuple(fc.constant(l), near(l))), ([l, hf]) => {
+        const rule: AlertRule = { id: 'r', kind: 'hf-below', value: l, scope: null };
+        expect(conditionFigure(rule, unit(hf))).toBe(reference(rule, unit(hf)));
+      }),
+    );
+  });
+
+  it('liquidation-within: the same answer and figure as comparing decimals, for moves a hair either side', () => {
+    fc.assert(
+      fc.property(level.chain((l) => fc.tuple(fc.constant(l), near(l), near(l), fc.boolean())), ([l, a, b, upToo]) => {
+        const rule: AlertRule = { id: 'r', kind: 'liquidation-within', value: l, scope: null };
+        const u = unit('1.1', { liquidationShock: { down: `-${a}`.replace('--', ''), up: upToo ? b : null } });
+        expect(conditionFigure(rule, u)).toBe(reference(rule, u));
+      }),
+    );
+  });
+
+  it('stepAlerts lists every condition that holds, and fires the new ones only', () => {
+    const rules: AlertRule[] = [hfBelow];
+    const first = stepAlerts({ active: new Set(), rules, units: [unit('1.2')], context: 'today' });
+    expect(first.holding.map((e) => e.figure)).toEqual(['1.2']);
+    expect(first.fired).toEqual(first.holding);
+    const again = stepAlerts({ active: first.active, rules, units: [unit('1.1')], context: 'today' });
+    expect(again.holding.map((e) => e.figure)).toEqual(['1.1']);
+    expect(again.fired).toEqual([]);
   });
 });

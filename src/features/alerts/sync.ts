@@ -56,8 +56,21 @@ async function unitsUnder(scenario: Scenario, layout: TableLayout, withShocks: b
   return toAlertUnits(layout, fast.units, byIndex, shocks);
 }
 
-function holding(rules: AlertRule[], units: UnitFigures[], context: 'today' | 'scenario'): AlertEvent[] {
-  return stepAlerts({ active: new Set(), rules, units, context }).fired;
+/**
+ * Today's step, kept while today's units and the rules stay the same: a slider step does not change
+ * today, so stepping it again would find the same conditions holding and fire nothing.
+ */
+let todayStep: { units: UnitFigures[]; rules: string; holding: AlertEvent[] } | null = null;
+
+function stepToday(active: ReadonlySet<string>, rules: AlertRule[], units: UnitFigures[]): { active: ReadonlySet<string>; fired: AlertEvent[]; holding: AlertEvent[] } {
+  // the rules are read afresh on every step (workspace extras): compared by content
+  const key = JSON.stringify(rules);
+  if (todayStep && todayStep.units === units && todayStep.rules === key && todayStep.holding.every((e) => active.has(e.key))) {
+    return { active, fired: [], holding: todayStep.holding };
+  }
+  const step = stepAlerts({ active, rules, units, context: 'today' });
+  todayStep = { units, rules: key, holding: step.holding };
+  return step;
 }
 
 /** No move, no shift, no collateral, no cut: the scenario is today. */
@@ -93,10 +106,10 @@ async function recompute(): Promise<void> {
   const scenarioUnits = todayOnScreen ? [] : toAlertUnits(layout, fast.units, exact, shocks);
   const todays = await todayUnits(layout, withShocks);
   if (mine !== run || !todays) return; // a newer result is on its way
-  const first = stepAlerts({ active: useAlerts.getState().active, rules, units: todays, context: 'today' });
+  const first = stepToday(useAlerts.getState().active, rules, todays);
   const second = stepAlerts({ active: first.active, rules, units: scenarioUnits, context: 'scenario' });
   const fired = [...first.fired, ...second.fired];
-  useAlerts.setState({ active: second.active, holding: [...holding(rules, todays, 'today'), ...holding(rules, scenarioUnits, 'scenario')] });
+  useAlerts.setState({ active: second.active, holding: [...first.holding, ...second.holding] });
   logFired(fired, new Date().toISOString());
   if (fired.length === 0) return;
   if (wantsNotifications) notify(fired);
