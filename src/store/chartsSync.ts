@@ -19,9 +19,10 @@ async function pump(): Promise<void> {
   if (!state.summary || !check.ok) return;
   inFlight = true;
   try {
-    const outcome = await client().call('charts', { scenario: state.scenario, thresholds: check.thresholds, unit: state.chartUnit });
+    const { scenario } = state;
+    const outcome = await client().call('charts', { scenario, thresholds: check.thresholds, unit: state.chartUnit });
     if (!pending) {
-      if (outcome.ok) useAppStore.getState().chartsReady(outcome.charts);
+      if (outcome.ok) useAppStore.getState().chartsReady(outcome.charts, scenario);
       else useAppStore.getState().chartsFailed(outcome.error);
     }
   } catch (e) {

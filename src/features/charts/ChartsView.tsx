@@ -26,11 +26,14 @@ export default function ChartsView() {
   const error = useAppStore((s) => s.chartsError);
   const chosen = useAppStore((s) => s.chartUnit);
   const setChartUnit = useAppStore((s) => s.setChartUnit);
-  const scenario = useAppStore((s) => s.scenario);
+  // the charts' own scenario, not the store's: a slider step redraws the charts once, when their data comes
+  const scenario = useAppStore((s) => s.chartsScenario ?? s.scenario);
   const inputs = useAppStore((s) => s.thresholdInputs);
-  const reportThresholds = useAppStore((s) => s.fast?.scenario);
+  // primitives, so a new result with the same levels does not redraw the view
+  const reportTarget = useAppStore((s) => s.fast?.scenario.targetHF);
+  const reportMarginCall = useAppStore((s) => s.fast?.scenario.marginCallHF);
   const check = validateThresholds(inputs);
-  const levels = check.ok ? check.thresholds : { targetHF: reportThresholds?.targetHF ?? '1.5', marginCallHF: reportThresholds?.marginCallHF ?? '1.25' };
+  const levels = check.ok ? check.thresholds : { targetHF: reportTarget ?? '1.5', marginCallHF: reportMarginCall ?? '1.25' };
 
   const curve = charts?.curve ?? null;
   const hf = useMemo(() => {
