@@ -3,7 +3,8 @@
  * 1,000 / 10,000 accounts). For one scenario change it reports the fast path's p50/p95, the ratio to
  * an all-decimal recompute and to a bare float64 loop over the same rows, and the reconciliation
  * error (largest |fast - decimal| margin balance). Compare ratios: absolute times move with the
- * machine's load. Then any other bench/*.ts module exporting `run()` runs (curves, options, ...).
+ * machine's load. Then the other bench/*.ts modules run: imported, each either runs on import (risk,
+ * cascade) or exports a `run()` that is called (curves, options).
  */
 import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   console.table(table);
   console.log('targets at 100k: fast p95 <= 5 ms, >= 40x faster than all-decimal; reconciliation <= 0.005');
 
-  // other benchmark modules (curves, options, risk, cascade...): each exports run(): Promise<void>
+  // other benchmark modules: importing runs those that run on import; those exporting run() are called
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const file of readdirSync(here).filter((f) => f.endsWith('.ts') && !['run.ts', 'generate.ts', 'gen.ts'].includes(f) && !f.startsWith('ui'))) {
     const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<void> };
