@@ -2,7 +2,7 @@ import { Dec, ONE, ZERO } from '../decimal';
 import { sizeRatioForMaintenance } from '../liquidation';
 import { isLinear } from '../rows';
 import { unitFigures, type PreparedUnit } from '../units';
-import { toLot } from './state';
+import { toLot, type RunState } from './state';
 import type { LiquidationKind } from './types';
 
 /** Aave v3: 50% of the debt may be repaid while HF > 0.95, all of it at or below (CLOSE_FACTOR_HF_THRESHOLD). */
@@ -115,8 +115,13 @@ export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate 
   return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
 }
 
-/** Nothing left that the venue's rule could close. */
-export function isClosedOut(unit: PreparedUnit): boolean {
-  if (unit.venue.kind === 'lending') return !unit.rows.some((r) => r.src.type === 'spot' && r.q.gt(0));
-  return !unit.rows.some((r) => isLinear(r) && !r.q.isZero());
+/** Nothing left in unit u that the venue's rule could close. */
+export function isClosedOut(state: RunState, u: number): boolean {
+  const unit = state.book.units[u]!;
+  const start = state.book.rowStart[u]!;
+  const lending = unit.venue.kind === 'lending';
+  return !unit.rows.some((r, i) => {
+    const q = state.q[start + i]!;
+    return lending ? r.src.type === 'spot' && q.gt(0) : isLinear(r) && !q.isZero();
+  });
 }

@@ -31,7 +31,7 @@ export class Events {
   }
 
   /** Unit indices are renumbered into a short `names` list of the units that appear. */
-  columns(allNames: readonly string[]): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
+  columns(nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
     const index = new Map<number, number>();
     const names: string[] = [];
     const local = (u: number) => {
@@ -39,7 +39,7 @@ export class Events {
       if (i === undefined) {
         i = names.length;
         index.set(u, i);
-        names.push(allNames[u]!);
+        names.push(nameOf(u));
       }
       return i;
     };

@@ -3,13 +3,13 @@ import { markFactor, prepareScenario } from '../scenario';
 import { DEFAULT_THRESHOLDS, type Scenario } from '../types';
 import { unitFigures } from '../units';
 import { AdlDesk, adlTarget } from './adl';
-import type { CascadeBook } from './book';
+import { unitName, type CascadeBook } from './book';
 import { fillFactor, priceFactor, RATIO_DP } from './impact';
 import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
-import { screenUnit, Verdict } from './screen';
-import { closeAt, equityOf, marksOf, setBase, type RunState } from './state';
+import { newScreenState, screenUnit, Verdict } from './screen';
+import { closeAt, equityNow, marksOf, newRunState, setBase, settleUnits, unitAt, type RunState } from './state';
 import type { CascadeParams, CascadeResult, CascadeRound } from './types';
 
 export interface CascadeRequest {
@@ -39,20 +39,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
   const params = prepared.params;
   const { book } = request;
   const shock = book.underlyings.map((u) => markFactor(checked.scenario, u).toDecimalPlaces(RATIO_DP));
-  const state: RunState = {
-    book,
-    units: book.units.slice(),
-    closed: new Uint8Array(book.units.length),
-    screen: {
-      qcs: book.f.qcs.slice(),
-      base: book.f.base.slice(),
-      ratio: Float64Array.from(shock, (s) => s.toNumber()),
-      hf: new Float64Array(book.units.length),
-    },
-    ratio: shock.slice(),
-    exposure: book.exposure.slice(),
-    fund: params.fund,
-  };
+  const state = newRunState(book, shock.slice(), newScreenState(book, Float64Array.from(shock, (s) => s.toNumber())), params.fund);
   addCollateral(state, checked.scenario.addCollateral);
   const cumulative = book.underlyings.map(() => ZERO);
   const events = new Events();
@@ -63,6 +50,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
   let ledger = ZERO;
 
   let candidates: Iterable<number> = book.units.keys();
+  const stamp = new Int32Array(book.units.length);
   let hfBefore: Float64Array | null = null;
   let stop: CascadeResult['stop'] = 'round-limit';
   for (let round = 1; round <= params.maxRounds; round++) {
@@ -74,11 +62,11 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     }
     // 1. plans at the round's marks, 2. flows and prices
     const marks = liquidating.map((u) => marksOf(state, u));
-    const plans = liquidating.map((u, n) => planLiquidation({ unit: state.units[u]!, marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate }));
+    const plans = liquidating.map((u, n) => planLiquidation({ unit: unitAt(state, u), marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate }));
     const flow = book.underlyings.map(() => ZERO);
     liquidating.forEach((u, n) => {
       for (const c of plans[n]!.closes) {
-        const row = state.units[u]!.rows[c.i]!;
+        const row = book.units[u]!.rows[c.i]!;
         const k = book.rowUnderlying[book.rowStart[u]! + c.i]!;
         flow[k] = flow[k]!.plus(c.delta.times(row.src.type === 'spot' ? ONE : row.cs).times(row.mark));
       }
@@ -112,7 +100,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
         summary.adlAmount = summary.adlAmount.plus(adlPaid);
         if (left.gt(adlPaid)) summary.uncovered = summary.uncovered.plus(left.minus(adlPaid));
       }
-      if (isClosedOut(state.units[u]!)) state.closed[u] = 1;
+      if (isClosedOut(state, u)) state.closed[u] = 1;
       events.liquidation({ round, unit: u, plan, ...outcome, fundPaid, adlPaid });
     });
     fees = fees.plus(summary.fees);
@@ -132,9 +120,10 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       moved.add(k);
     });
     rounds.push(roundReport(round, liquidating.length, summary, state, flow));
-    candidates = nextCandidates(state, moved, liquidating, events.adlUnitsOfRound(round));
+    candidates = nextCandidates(state, stamp, round, moved, liquidating, events.adlUnitsOfRound(round));
   }
   screen(state, book.units.keys());
+  settleUnits(state);
   const fundChange = state.fund.minus(params.fund);
   return {
     ok: true,
@@ -147,7 +136,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       fundStart: decStr(params.fund),
       fundEnd: decStr(state.fund),
       units: book.units.length,
-      ...events.columns(book.names),
+      ...events.columns((u) => unitName(book.units[u]!)),
       histogram: histogram(hfBefore ?? state.screen.hf, state.screen.hf),
       accounting: {
         accountsChange: decStr(ledger.plus(priceEffect)),
@@ -163,9 +152,9 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
 /** Scenario collateral goes to the account's cross unit, as in evaluate (accounts without one: none). */
 function addCollateral(state: RunState, amounts: ReadonlyMap<string, Dec>): void {
   if (amounts.size === 0) return;
-  state.units.forEach((unit, u) => {
+  state.book.units.forEach((unit, u) => {
     const amount = amounts.get(unit.account);
-    if (amount && unit.mode === 'cross') setBase(state, u, unit.baseBalance.plus(amount));
+    if (amount && unit.mode === 'cross') setBase(state, u, state.base[u]!.plus(amount));
   });
 }
 
@@ -180,7 +169,7 @@ function screen(state: RunState, candidates: Iterable<number>): number[] {
     const verdict = screenUnit(state.book, state.screen, u);
     if (verdict === Verdict.Liquidate) out.push(u);
     else if (verdict === Verdict.Unsure) {
-      const fig = unitFigures(state.units[u]!, marksOf(state, u));
+      const fig = unitFigures(unitAt(state, u), marksOf(state, u));
       if (fig.mm.gt(0) && fig.marginBalance.lte(fig.mm)) out.push(u);
     }
   }
@@ -200,15 +189,15 @@ function settle(state: RunState, u: number, marks: Dec[], plan: Plan, fill: read
   const start = state.book.rowStart[u]!;
   let slippage = ZERO;
   for (const c of plan.closes) {
-    const row = state.units[u]!.rows[c.i]!;
+    const row = state.book.units[u]!.rows[c.i]!;
     const k = state.book.rowUnderlying[start + c.i]!;
     slippage = slippage.plus(closeAt(state, u, c.i, c.delta, marks[c.i]!, row.mark.times(fill[k]!)));
   }
-  let equity = equityOf(state.units[u]!, marks);
+  let equity = equityNow(state, u, marks);
   let fee = feeRate.times(plan.feeBase);
   if (fee.gt(equity)) fee = equity.gt(0) ? equity : ZERO;
   if (fee.gt(0)) {
-    setBase(state, u, state.units[u]!.baseBalance.minus(fee));
+    setBase(state, u, state.base[u]!.minus(fee));
     state.fund = state.fund.plus(fee);
     equity = equity.minus(fee);
   }
@@ -220,17 +209,23 @@ function payFromFund(state: RunState, u: number, deficit: Dec): Dec {
   const paid = deficit.lt(state.fund) ? deficit : state.fund;
   if (paid.gt(0)) {
     state.fund = state.fund.minus(paid);
-    setBase(state, u, state.units[u]!.baseBalance.plus(paid));
+    setBase(state, u, state.base[u]!.plus(paid));
   }
   return paid;
 }
 
-function nextCandidates(state: RunState, moved: ReadonlySet<number>, liquidated: readonly number[], adl: Iterable<number>): number[] {
-  const next = new Set<number>();
-  for (const k of moved) for (const u of state.book.unitsOf[k]!) next.add(u);
-  for (const u of liquidated) if (!state.closed[u]) next.add(u);
-  for (const u of adl) next.add(u);
-  return [...next];
+/** The units to screen next round, each once: `stamp[u] === round` marks a unit already listed. */
+function nextCandidates(state: RunState, stamp: Int32Array, round: number, moved: ReadonlySet<number>, liquidated: readonly number[], adl: Iterable<number>): number[] {
+  const next: number[] = [];
+  const add = (u: number) => {
+    if (stamp[u] === round) return;
+    stamp[u] = round;
+    next.push(u);
+  };
+  for (const k of moved) for (const u of state.book.unitsOf[k]!) add(u);
+  for (const u of liquidated) if (!state.closed[u]) add(u);
+  for (const u of adl) add(u);
+  return next;
 }
 
 function roundReport(round: number, liquidated: number, s: { liquidatedNotional: Dec; fees: Dec; impactCost: Dec; bankrupt: number; fundPaid: Dec; adlEvents: number; adlAmount: Dec; uncovered: Dec }, state: RunState, flow: readonly Dec[]): CascadeRound {

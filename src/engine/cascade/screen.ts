@@ -3,10 +3,11 @@ import { RowKind, type CascadeBook } from './book';
 /**
  * The float64 screen (docs/cascade.md, "Speed"). Checking 100k units for HF <= 1 every round in
  * decimal would take seconds, so each unit's MB and MM are first computed in float64 from the
- * same formulas as rowFigures (units.ts). A verdict stands only when it is clear: when MB - MM is
- * within SCREEN_BAND of the size of the terms, or a notional sits within SCREEN_BAND of a tier cap,
- * the unit is `unsure` and the caller decides it in decimal. Float64 here is a statistic for
- * choosing which units to look at; no booked figure comes from it.
+ * fast path's layout with the formulas of rowFigures (units.ts), as fast/evaluate.ts writes them. A
+ * verdict stands only when it is clear: when MB - MM is within SCREEN_BAND of the size of the
+ * terms, a notional sits within SCREEN_BAND of a tier cap, or the unit has a row the layout does
+ * not model, the unit is `unsure` and the caller decides it in decimal. Float64 here is a statistic
+ * for choosing which units to look at; no booked figure comes from it.
  */
 export const SCREEN_BAND = 1e-9;
 
@@ -19,7 +20,9 @@ export const enum Verdict {
 }
 
 export interface ScreenState {
+  /** per row: q * cs (spot: q), as the fast layout's rowQcs, kept in step with the run */
   qcs: Float64Array;
+  /** per unit: the wallet */
   base: Float64Array;
   /** price ratio to today's marks, per underlying */
   ratio: Float64Array;
@@ -27,63 +30,87 @@ export interface ScreenState {
   hf: Float64Array;
 }
 
+export function newScreenState(book: CascadeBook, ratio: Float64Array): ScreenState {
+  const { fast, fastUnit } = book;
+  return {
+    qcs: fast.rowQcs.slice(),
+    base: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
+    ratio,
+    hf: new Float64Array(book.units.length),
+  };
+}
+
 export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Verdict {
-  const { f, rowKind, rowUnderlying, tiers } = book;
+  const { rowMark, rowEntry, rowHaircut, rowTable, rowMmr, rowCum, tableStart, tierCap, tierMmr, tierCum } = book.fast;
+  const { rowKind, rowUnderlying } = book;
+  const isolated = book.isolated[u] === 1;
   let mb = state.base[u]!;
   let mm = 0;
   let scale = Math.abs(mb);
-  let edge = false;
-  for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
+  let edge = book.alwaysExact[u] === 1;
+  const end = book.rowStart[u + 1]!;
+  for (let r = book.rowStart[u]!; r < end; r++) {
     const qcs = state.qcs[r]!;
-    if (qcs === 0 && rowKind[r] !== RowKind.Option) continue;
-    const mark = f.mark[r]! * state.ratio[rowUnderlying[r]!]!;
+    if (qcs === 0) continue;
+    const mark = rowMark[r]! * state.ratio[rowUnderlying[r]!]!;
     switch (rowKind[r]) {
       case RowKind.Linear: {
-        const entry = f.entry[r]!;
+        const entry = rowEntry[r]!;
         if (!Number.isNaN(entry)) {
           mb += qcs * (mark - entry);
           scale += Math.abs(qcs) * (mark + entry);
         }
         const notional = Math.abs(qcs) * mark;
-        let mmr = f.mmr[r]!;
-        let cum = f.cum[r]!;
-        const t = f.tier[r]!;
+        let mmr = rowMmr[r]!;
+        let cum = rowCum[r]!;
+        const t = rowTable[r]!;
         if (t >= 0) {
-          const table = tiers[t]!;
-          let i = 0;
-          while (i < table.caps.length - 1 && notional > table.caps[i]!) i++;
-          if (Math.abs(notional - table.caps[i]!) <= SCREEN_BAND * notional) edge = true;
-          if (i > 0 && Math.abs(notional - table.caps[i - 1]!) <= SCREEN_BAND * notional) edge = true;
-          mmr = table.mmr[i]!;
-          cum = table.cum[i]!;
+          // tiers.ts tierFor: the first tier with notional <= cap, else the last
+          const first = tableStart[t]!;
+          const last = tableStart[t + 1]! - 1;
+          let j = first;
+          while (j < last && notional > tierCap[j]!) j++;
+          if (Math.abs(notional - tierCap[j]!) <= SCREEN_BAND * notional) edge = true;
+          if (j > first && Math.abs(notional - tierCap[j - 1]!) <= SCREEN_BAND * notional) edge = true;
+          mmr = tierMmr[j]!;
+          cum = tierCum[j]!;
         }
         const m = notional * mmr - cum;
         if (m > 0) mm += m;
         scale += notional;
         break;
       }
-      case RowKind.Option:
-        mb += f.constant[r]!;
-        scale += Math.abs(f.constant[r]!);
-        break;
-      case RowKind.SpotLong:
-      case RowKind.SpotShort: {
-        const value = qcs * mark;
-        mb += value * f.keep[r]!;
-        scale += Math.abs(value);
+      case RowKind.Option: {
+        // held at its mark: its value in a cross unit, its PnL in an isolated one (rowFigures)
+        const entry = rowEntry[r]!;
+        const money = isolated ? (Number.isNaN(entry) ? 0 : qcs * (mark - entry)) : qcs * mark;
+        mb += money;
+        scale += Math.abs(qcs) * mark;
         break;
       }
-      case RowKind.LendingDebt:
-        mm += -qcs * mark;
-        scale += -qcs * mark;
+      case RowKind.SpotAsset: {
+        const value = qcs * mark;
+        mb += value * (1 - rowHaircut[r]!);
+        scale += value;
         break;
+      }
+      case RowKind.SpotDebt:
+        mb += qcs * mark;
+        scale -= qcs * mark;
+        break;
+      case RowKind.LendingDebt:
+        mm -= qcs * mark;
+        scale -= qcs * mark;
+        break;
+      default:
+        edge = true;
     }
   }
-  if (mm <= 0) {
+  if (mm <= 0 && !edge) {
     state.hf[u] = Number.NaN;
     return Verdict.None;
   }
-  state.hf[u] = mb / mm;
+  state.hf[u] = mm > 0 ? mb / mm : Number.NaN;
   if (edge || Math.abs(mb - mm) <= SCREEN_BAND * (scale + 1)) return Verdict.Unsure;
   return mb <= mm ? Verdict.Liquidate : Verdict.Healthy;
 }
