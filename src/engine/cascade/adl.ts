@@ -1,7 +1,7 @@
 import { Dec, ZERO } from '../decimal';
-import { isLinear } from '../rows';
+import { isLinear, type PreparedRow } from '../rows';
 import { RowKind } from './book';
-import { partPnl, replaceRow, setBase, toLot, type RunState } from './state';
+import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
 /**
  * Auto-deleveraging, when the fund cannot pay a bankrupt unit's deficit (docs/cascade.md, "ADL").
@@ -20,6 +20,9 @@ import { partPnl, replaceRow, setBase, toLot, type RunState } from './state';
  * the part of itself whose profit covers what is left of the deficit, at its entry price (it gives
  * up that profit, never more), off the market (no impact).
  */
+const LINEAR: number = RowKind.Linear;
+const OPTION: number = RowKind.Option;
+
 export interface AdlEvent {
   unit: number;
   amount: Dec;
@@ -91,6 +94,7 @@ export class AdlDesk {
     const key = (underlying * 256 + venue) * 2 + (side === 1 ? 1 : 0);
     let queue = this.queues.get(key);
     if (queue) return queue;
+    syncFloats(this.state);
     const { book, screen } = this.state;
     const { rowMark, rowEntry } = book.fast;
     const ratio = screen.ratio[underlying]!;
@@ -104,7 +108,7 @@ export class AdlDesk {
       for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
         const qcs = screen.qcs[r]!;
         const entry = rowEntry[r]!;
-        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== RowKind.Linear || Number.isNaN(entry)) continue;
+        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== LINEAR || Number.isNaN(entry)) continue;
         if (qcs === 0 || (qcs > 0 ? 1 : -1) !== side) continue;
         const mark = rowMark[r]! * ratio;
         if (qcs * (mark - entry) <= 0) continue;
@@ -131,8 +135,8 @@ export class AdlDesk {
       const mark = rowMark[r]! * screen.ratio[book.rowUnderlying[r]!]!;
       const entry = rowEntry[r]!;
       const kind = book.rowKind[r];
-      if (kind === RowKind.Linear) e += Number.isNaN(entry) ? 0 : qcs * (mark - entry);
-      else if (kind === RowKind.Option) e += book.isolated[u] ? (Number.isNaN(entry) ? 0 : qcs * (mark - entry)) : qcs * mark;
+      if (kind === LINEAR) e += Number.isNaN(entry) ? 0 : qcs * (mark - entry);
+      else if (kind === OPTION) e += book.isolated[u] ? (Number.isNaN(entry) ? 0 : qcs * (mark - entry)) : qcs * mark;
       else e += qcs * mark;
     }
     return e;
@@ -145,7 +149,6 @@ export class AdlDesk {
   cover(b: number, underlying: number, side: 1 | -1, deficit: Dec): AdlEvent[] {
     const state = this.state;
     const queue = this.queue(state.book.venue[b]!, underlying, side === 1 ? -1 : 1);
-    const ratio = state.ratio[underlying]!;
     const events: AdlEvent[] = [];
     let left = deficit;
     while (left.gt(0)) {
@@ -154,18 +157,23 @@ export class AdlDesk {
       const u = queue.unit[n]!;
       const i = queue.row[n]!;
       const row = state.book.units[u]!.rows[i]!;
-      const q = state.q[state.book.rowStart[u]! + i]!;
-      const mark = row.mark.times(ratio);
-      const profit = q.isZero() ? ZERO : partPnl(row, q, mark);
+      const r = state.book.rowStart[u]! + i;
+      const q = state.q[r]!;
+      const mark = markNow(state, r);
+      const profit = q.isZero() ? ZERO : pnlOfSize(state, r, row, q, mark);
       if (!profit.gt(0)) {
         queue.pop();
         continue;
       }
-      const delta = left.gte(profit) ? q : toLot(q.times(left).div(profit), q);
-      const paid = partPnl(row, delta, mark);
+      const whole = left.gte(profit);
+      const delta = whole ? q : toLot(q.times(left).div(profit), q);
+      const paid = whole ? profit : pnlOfSize(state, r, row, delta, mark);
       // closed at its entry: no cash for the closed part, so the unit's equity falls by `paid`
-      replaceRow(state, u, i, q.minus(delta), state.base[u]!);
-      if (q.minus(delta).isZero()) queue.pop();
+      const rest = whole ? ZERO : q.minus(delta);
+      const today = sizeOf(state, r, delta).times(row.mark);
+      const beyond = exposureBeyondFlow(row, today);
+      resize(state, u, i, rest, beyond.isZero() ? today : today.plus(beyond));
+      if (rest.isZero()) queue.pop();
       left = left.minus(paid);
       events.push({ unit: u, amount: paid });
     }
@@ -176,14 +184,19 @@ export class AdlDesk {
   }
 }
 
+/** The PnL of size q of a perp or future with an entry (global row r) at `mark`: partPnl, with the contract size known to be 1 where it is. */
+function pnlOfSize(state: RunState, r: number, row: PreparedRow, q: Dec, mark: Dec): Dec {
+  return row.inverse || !row.entry ? partPnl(row, q, mark) : sizeOf(state, r, q).times(mark.minus(row.entry));
+}
+
 /** The bankrupt unit's largest closed perp or future: where ADL looks for the other side. */
-export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i: number; delta: Dec }>, marks: readonly Dec[]): { underlying: number; side: 1 | -1 } | null {
+export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i: number; delta: Dec; notional: Dec }>): { underlying: number; side: 1 | -1 } | null {
   let best: { underlying: number; side: 1 | -1; size: Dec } | null = null;
   const unit = state.book.units[u]!;
   for (const c of closes) {
     const row = unit.rows[c.i]!;
     if (!isLinear(row)) continue;
-    const size = c.delta.abs().times(row.cs).times(marks[c.i]!);
+    const size = c.notional;
     if (!best || size.gt(best.size)) {
       best = { underlying: state.book.rowUnderlying[state.book.rowStart[u]! + c.i]!, side: c.delta.gt(0) ? 1 : -1, size };
     }

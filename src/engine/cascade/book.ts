@@ -40,6 +40,20 @@ export interface CascadeBook {
   unitsOf: Int32Array[];
   /** sum of q * cs * mark (perps and futures with an entry, options) and q * mark (spot) per underlying: d equity / d ratio */
   exposure: Dec[];
+  /**
+   * Rows that share an underlying, a contract size and today's mark share a price group: a round
+   * multiplies each group's mark by the ratio once, not each row's (state.ts markNow).
+   */
+  rowGroup: Int32Array;
+  groups: PriceGroup[];
+}
+
+export interface PriceGroup {
+  underlying: number;
+  /** today's mark */
+  mark: Dec;
+  /** the size factor of the group's rows: the contract size (spot: 1); null when it is 1 */
+  cs: Dec | null;
 }
 
 /** `account · unit`, as the table shows it. */
@@ -117,6 +131,9 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
   const venues: string[] = [];
   const unitLists: number[][] = underlyings.map(() => []);
   const lastSeen = new Int32Array(underlyings.length).fill(-1);
+  const rowGroup = new Int32Array(fast.rowCount);
+  const groups: PriceGroup[] = [];
+  const groupIndex = new Map<string, number>();
   units.forEach((unit, u) => {
     alwaysExact[u] = fast.unitAlwaysExact[fastUnit[u]!]!;
     isolated[u] = unit.mode === 'isolated' ? 1 : 0;
@@ -127,6 +144,15 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
       const r = rowStart[u]! + i;
       const k = rowUnderlying[r]!;
       referencePrices[k] ??= row.mark;
+      // row.mark is the Dec of src.markPrice and row.cs of src.contractSize (rows.ts prepareRow): the texts name the group
+      const spot = row.src.type === 'spot';
+      const key = `${k}|${spot ? '' : row.src.contractSize}|${row.src.markPrice}`;
+      let g = groupIndex.get(key);
+      if (g === undefined) {
+        g = groups.push({ underlying: k, mark: row.mark, cs: spot || row.cs.eq(ONE) ? null : row.cs }) - 1;
+        groupIndex.set(key, g);
+      }
+      rowGroup[r] = g;
       if (lastSeen[k] !== u) {
         lastSeen[k] = u;
         unitLists[k]!.push(u);
@@ -152,5 +178,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
     referencePrices: referencePrices.map((p) => p ?? ONE),
     unitsOf: unitLists.map((l) => Int32Array.from(l)),
     exposure,
+    rowGroup,
+    groups,
   };
 }

@@ -1,4 +1,5 @@
 import type { Dec } from '../decimal';
+import { toFloat } from './float';
 import type { Plan } from './plan';
 import { LIQUIDATION_KINDS, type CascadeResult, type HfHistogram } from './types';
 
@@ -21,13 +22,13 @@ export class Events {
     this.unit.push(e.unit);
     this.kind.push(LIQUIDATION_KINDS.indexOf(e.plan.kind));
     this.values[0]!.push(e.plan.hf);
-    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(v.toNumber()));
+    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(toFloat(v)));
   }
 
   adl(unit: number, round: number, amount: Dec): void {
     this.adlUnit.push(unit);
     this.adlRound.push(round);
-    this.adlAmount.push(amount.toNumber());
+    this.adlAmount.push(toFloat(amount));
   }
 
   /** Unit indices are renumbered into a short `names` list of the units that appear. */

@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO, decStr } from '../decimal';
+import { Dec, ZERO, decStr } from '../decimal';
 import { markFactor, prepareScenario } from '../scenario';
 import { DEFAULT_THRESHOLDS, type Scenario } from '../types';
 import { unitFigures } from '../units';
@@ -9,7 +9,7 @@ import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
 import { newScreenState, screenUnit, Verdict } from './screen';
-import { closeAt, equityNow, marksOf, newRunState, setBase, settleUnits, unitAt, type RunState } from './state';
+import { closeAt, equityNow, marksOf, newRunState, setBase, setFills, setRatio, settleUnits, sizeOf, syncFloats, unitAt, type RunState } from './state';
 import type { CascadeParams, CascadeResult, CascadeRound } from './types';
 
 export interface CascadeRequest {
@@ -62,20 +62,19 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     }
     // 1. plans at the round's marks, 2. flows and prices
     const marks = liquidating.map((u) => marksOf(state, u));
-    const plans = liquidating.map((u, n) => planLiquidation({ unit: unitAt(state, u), marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate }));
+    const plans = liquidating.map((u, n) => planLiquidation({ unit: unitAt(state, u), marks: marks[n]!, screenHf: state.screen.hf[u]!, partialTarget: params.partialTarget, feeRate: params.feeRate, sizeOf: (i, d) => sizeOf(state, book.rowStart[u]! + i, d) }));
     const flow = book.underlyings.map(() => ZERO);
     liquidating.forEach((u, n) => {
       for (const c of plans[n]!.closes) {
-        const row = book.units[u]!.rows[c.i]!;
         const k = book.rowUnderlying[book.rowStart[u]! + c.i]!;
-        flow[k] = flow[k]!.plus(c.delta.times(row.src.type === 'spot' ? ONE : row.cs).times(row.mark));
+        flow[k] = flow[k]!.plus(c.today);
       }
     });
-    const fill = flow.map((q, k) => shock[k]!.times(fillFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!, cumulative[k]!.plus(q))).toDecimalPlaces(RATIO_DP));
+    setFills(state, flow.map((q, k) => shock[k]!.times(fillFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!, cumulative[k]!.plus(q))).toDecimalPlaces(RATIO_DP)));
     const summary = { liquidatedNotional: ZERO, fees: ZERO, impactCost: ZERO, bankrupt: 0, fundPaid: ZERO, adlEvents: 0, adlAmount: ZERO, uncovered: ZERO };
     // 3. fills and fees of every unit first, so that the round's fees are in the fund before it pays deficits
     const desk = new AdlDesk(state, new Set(liquidating));
-    const settled = liquidating.map((u, n) => settle(state, u, marks[n]!, plans[n]!, fill, params.feeRate));
+    const settled = liquidating.map((u, n) => settle(state, u, marks[n]!, plans[n]!, params.feeRate));
     liquidating.forEach((u, n) => {
       const plan = plans[n]!;
       const outcome = settled[n]!;
@@ -89,7 +88,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       if (outcome.deficit.gt(0)) {
         summary.bankrupt++;
         const left = outcome.deficit.minus(fundPaid);
-        const target = left.gt(0) ? adlTarget(state, u, plan.closes, outcome.marks) : null;
+        const target = left.gt(0) ? adlTarget(state, u, plan.closes) : null;
         if (target) {
           for (const e of desk.cover(u, target.underlying, target.side, left)) {
             adlPaid = adlPaid.plus(e.amount);
@@ -111,12 +110,13 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     const moved = new Set<number>();
     flow.forEach((q, k) => {
       if (q.isZero()) return;
+      // every close of the round took its `today` off the exposure (state.ts exposureBeyondFlow)
+      state.exposure[k] = state.exposure[k]!.minus(q);
       cumulative[k] = cumulative[k]!.plus(q);
       const next = shock[k]!.times(priceFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!)).toDecimalPlaces(RATIO_DP);
       if (next.equals(state.ratio[k]!)) return;
       priceEffect = priceEffect.plus(state.exposure[k]!.times(next.minus(state.ratio[k]!)));
-      state.ratio[k] = next;
-      state.screen.ratio[k] = next.toNumber();
+      setRatio(state, k, next);
       moved.add(k);
     });
     rounds.push(roundReport(round, liquidating.length, summary, state, flow));
@@ -160,6 +160,7 @@ function addCollateral(state: RunState, amounts: ReadonlyMap<string, Dec>): void
 
 /** Units at HF <= 1, in book order: the float screen decides, decimal where it is unsure. */
 function screen(state: RunState, candidates: Iterable<number>): number[] {
+  syncFloats(state);
   const out: number[] = [];
   for (const u of candidates) {
     if (state.closed[u]) {
@@ -185,14 +186,9 @@ interface Settlement {
 }
 
 /** Fills a unit's closes at the round's price and charges the fee (never more than its equity). */
-function settle(state: RunState, u: number, marks: Dec[], plan: Plan, fill: readonly Dec[], feeRate: Dec): Settlement {
-  const start = state.book.rowStart[u]!;
+function settle(state: RunState, u: number, marks: Dec[], plan: Plan, feeRate: Dec): Settlement {
   let slippage = ZERO;
-  for (const c of plan.closes) {
-    const row = state.book.units[u]!.rows[c.i]!;
-    const k = state.book.rowUnderlying[start + c.i]!;
-    slippage = slippage.plus(closeAt(state, u, c.i, c.delta, marks[c.i]!, row.mark.times(fill[k]!)));
-  }
+  for (const c of plan.closes) slippage = slippage.plus(closeAt(state, u, c));
   let equity = equityNow(state, u, marks);
   let fee = feeRate.times(plan.feeBase);
   if (fee.gt(equity)) fee = equity.gt(0) ? equity : ZERO;

@@ -11,6 +11,13 @@ import { RowKind, type CascadeBook } from './book';
  */
 export const SCREEN_BAND = 1e-9;
 
+// the row kinds as plain constants: read through an import in the hot loop they would cost a property lookup each
+const LINEAR: number = RowKind.Linear;
+const OPTION: number = RowKind.Option;
+const SPOT_ASSET: number = RowKind.SpotAsset;
+const SPOT_DEBT: number = RowKind.SpotDebt;
+const LENDING_DEBT: number = RowKind.LendingDebt;
+
 export const enum Verdict {
   /** no maintenance margin: HF is none */
   None = 0,
@@ -53,8 +60,8 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
     const qcs = state.qcs[r]!;
     if (qcs === 0) continue;
     const mark = rowMark[r]! * state.ratio[rowUnderlying[r]!]!;
-    switch (rowKind[r]) {
-      case RowKind.Linear: {
+    switch (rowKind[r]!) {
+      case LINEAR: {
         const entry = rowEntry[r]!;
         if (!Number.isNaN(entry)) {
           mb += qcs * (mark - entry);
@@ -80,7 +87,7 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
         scale += notional;
         break;
       }
-      case RowKind.Option: {
+      case OPTION: {
         // held at its mark: its value in a cross unit, its PnL in an isolated one (rowFigures)
         const entry = rowEntry[r]!;
         const money = isolated ? (Number.isNaN(entry) ? 0 : qcs * (mark - entry)) : qcs * mark;
@@ -88,17 +95,17 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
         scale += Math.abs(qcs) * mark;
         break;
       }
-      case RowKind.SpotAsset: {
+      case SPOT_ASSET: {
         const value = qcs * mark;
         mb += value * (1 - rowHaircut[r]!);
         scale += value;
         break;
       }
-      case RowKind.SpotDebt:
+      case SPOT_DEBT:
         mb += qcs * mark;
         scale -= qcs * mark;
         break;
-      case RowKind.LendingDebt:
+      case LENDING_DEBT:
         mm -= qcs * mark;
         scale -= qcs * mark;
         break;
