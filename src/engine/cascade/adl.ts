@@ -1,6 +1,6 @@
 import { Dec, ZERO } from '../decimal';
 import { isLinear, type PreparedRow } from '../rows';
-import { RowKind } from './book';
+import { adlKey, RowKind } from './book';
 import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
 /**
@@ -91,7 +91,7 @@ export class AdlDesk {
   ) {}
 
   private queue(venue: number, underlying: number, side: 1 | -1): RankedQueue {
-    const key = (underlying * 256 + venue) * 2 + (side === 1 ? 1 : 0);
+    const key = adlKey(underlying, venue, side);
     let queue = this.queues.get(key);
     if (queue) return queue;
     syncFloats(this.state);
@@ -102,22 +102,17 @@ export class AdlDesk {
     const rows: number[] = [];
     const scores: number[] = [];
     // float64 for choosing and ordering only; what a position pays is decimal (cover)
-    for (const u of book.unitsOf[underlying]!) {
-      if (book.venue[u] !== venue || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
-      let equity = Number.NaN;
-      for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
-        const qcs = screen.qcs[r]!;
-        const entry = rowEntry[r]!;
-        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== LINEAR || Number.isNaN(entry)) continue;
-        if (qcs === 0 || (qcs > 0 ? 1 : -1) !== side) continue;
-        const mark = rowMark[r]! * ratio;
-        if (qcs * (mark - entry) <= 0) continue;
-        if (Number.isNaN(equity)) equity = Math.max(this.floatEquity(u), 1e-9);
-        const pnlPct = ((mark - entry) / entry) * side;
-        units.push(u);
-        rows.push(r - book.rowStart[u]!);
-        scores.push(pnlPct * ((Math.abs(qcs) * mark) / equity));
-      }
+    for (const r of book.adlRows.get(key) ?? []) {
+      const u = book.rowUnit[r]!;
+      const qcs = screen.qcs[r]!;
+      if (qcs === 0 || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
+      const entry = rowEntry[r]!;
+      const mark = rowMark[r]! * ratio;
+      if (qcs * (mark - entry) <= 0) continue;
+      const pnlPct = ((mark - entry) / entry) * side;
+      units.push(u);
+      rows.push(r - book.rowStart[u]!);
+      scores.push(pnlPct * ((Math.abs(qcs) * mark) / Math.max(this.floatEquity(u), 1e-9)));
     }
     queue = new RankedQueue(Int32Array.from(units), Int32Array.from(rows), Float64Array.from(scores), Int32Array.from(units.keys()));
     this.queues.set(key, queue);

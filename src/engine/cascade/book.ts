@@ -46,6 +46,16 @@ export interface CascadeBook {
    */
   rowGroup: Int32Array;
   groups: PriceGroup[];
+  /** per tier table of the fast layout: its highest maintenance rate (the screen's slope bound) */
+  tableMaxMmr: Float64Array;
+  /** per row: its unit */
+  rowUnit: Int32Array;
+  /** perps and futures with an entry, per `adlKey(underlying, venue, side of the size)`, in book order (ADL ranks them) */
+  adlRows: Map<number, Int32Array>;
+}
+
+export function adlKey(underlying: number, venue: number, side: 1 | -1): number {
+  return (underlying * 256 + venue) * 2 + (side === 1 ? 1 : 0);
 }
 
 export interface PriceGroup {
@@ -132,6 +142,8 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
   const unitLists: number[][] = underlyings.map(() => []);
   const lastSeen = new Int32Array(underlyings.length).fill(-1);
   const rowGroup = new Int32Array(fast.rowCount);
+  const rowUnit = new Int32Array(fast.rowCount);
+  const adlLists = new Map<number, number[]>();
   const groups: PriceGroup[] = [];
   const groupIndex = new Map<string, number>();
   units.forEach((unit, u) => {
@@ -153,6 +165,13 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
         groupIndex.set(key, g);
       }
       rowGroup[r] = g;
+      rowUnit[r] = u;
+      if (fast.rowKind[r] === RowKind.Linear && row.entry && !row.q.isZero()) {
+        const key = adlKey(k, v, row.q.gt(0) ? 1 : -1);
+        const list = adlLists.get(key);
+        if (list) list.push(r);
+        else adlLists.set(key, [r]);
+      }
       if (lastSeen[k] !== u) {
         lastSeen[k] = u;
         unitLists[k]!.push(u);
@@ -180,5 +199,8 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
     exposure,
     rowGroup,
     groups,
+    tableMaxMmr: Float64Array.from({ length: fast.tableStart.length - 1 }, (_, t) => Math.max(...fast.tierMmr.subarray(fast.tableStart[t]!, fast.tableStart[t + 1]!))),
+    rowUnit,
+    adlRows: new Map([...adlLists].map(([key, rows]) => [key, Int32Array.from(rows)])),
   };
 }

@@ -8,7 +8,7 @@ import { fillFactor, priceFactor, RATIO_DP } from './impact';
 import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
-import { newScreenState, screenUnit, Verdict } from './screen';
+import { mustScreen, newScreenState, screenUnit, Verdict } from './screen';
 import { closeAt, equityNow, marksOf, newRunState, setBase, setFills, setRatio, settleUnits, sizeOf, syncFloats, unitAt, type RunState } from './state';
 import type { CascadeParams, CascadeResult, CascadeRound } from './types';
 
@@ -54,7 +54,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
   let hfBefore: Float64Array | null = null;
   let stop: CascadeResult['stop'] = 'round-limit';
   for (let round = 1; round <= params.maxRounds; round++) {
-    const liquidating = screen(state, candidates);
+    const liquidating = screen(state, candidates, round === 1 && EVERY);
     hfBefore ??= state.screen.hf.slice();
     if (liquidating.length === 0) {
       stop = 'no-liquidation';
@@ -122,7 +122,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     rounds.push(roundReport(round, liquidating.length, summary, state, flow));
     candidates = nextCandidates(state, stamp, round, moved, liquidating, events.adlUnitsOfRound(round));
   }
-  screen(state, book.units.keys());
+  screen(state, book.units.keys(), EVERY);
   settleUnits(state);
   const fundChange = state.fund.minus(params.fund);
   return {
@@ -159,17 +159,24 @@ function addCollateral(state: RunState, amounts: ReadonlyMap<string, Dec>): void
 }
 
 /** Units at HF <= 1, in book order: the float screen decides, decimal where it is unsure. */
-function screen(state: RunState, candidates: Iterable<number>): number[] {
+const LIQUIDATE: number = Verdict.Liquidate;
+const UNSURE: number = Verdict.Unsure;
+
+/** Screening of every unit whatever changed (the first round, the final histogram). */
+const EVERY = true;
+
+function screen(state: RunState, candidates: Iterable<number>, every = false): number[] {
   syncFloats(state);
   const out: number[] = [];
   for (const u of candidates) {
+    if (!every && !mustScreen(state.screen, u)) continue;
     if (state.closed[u]) {
       screenUnit(state.book, state.screen, u);
       continue;
     }
-    const verdict = screenUnit(state.book, state.screen, u);
-    if (verdict === Verdict.Liquidate) out.push(u);
-    else if (verdict === Verdict.Unsure) {
+    const verdict: number = screenUnit(state.book, state.screen, u);
+    if (verdict === LIQUIDATE) out.push(u);
+    else if (verdict === UNSURE) {
       const fig = unitFigures(unitAt(state, u), marksOf(state, u));
       if (fig.mm.gt(0) && fig.marginBalance.lte(fig.mm)) out.push(u);
     }

@@ -35,7 +35,37 @@ export interface ScreenState {
   ratio: Float64Array;
   /** the float HF of each unit when last screened (NaN: none), for the histogram and the table */
   hf: Float64Array;
+  // --- what lets a round skip a unit that cannot have reached HF 1 (mustScreen)
+  /** 1: the unit changed (a close, a wallet transfer) since it was last screened */
+  force: Uint8Array;
+  /** the unit's one underlying (all its open rows), else -1 */
+  single: Int32Array;
+  /** that underlying's ratio when the unit was last screened */
+  at: Float64Array;
+  /** a bound on |d(MB - MM) / d ratio| (see mustScreen) */
+  lip: Float64Array;
+  /** MB - MM less the screen's band when it was screened healthy; -1: screen it every time */
+  slack: Float64Array;
 }
+
+/**
+ * Whether unit u needs screening at the current ratios. A unit screened healthy with all its open
+ * rows on one underlying has MB - MM = g(x), a function of that ratio x alone whose slope is at
+ * most lip = sum over rows of |q * cs| * today's mark * (1 + the highest maintenance rate the row
+ * can reach) (PnL and spot move by |q * cs| * mark per unit of x; a tier's MM by that times its
+ * rate). So g stays above 0 while lip * |x - x_screened| < slack, and such a unit is skipped. Float64
+ * bounds for choosing what to look at (the band in slack covers their rounding), as the screen.
+ */
+export function mustScreen(s: ScreenState, u: number): boolean {
+  if (s.force[u] === 1) return true;
+  const k = s.single[u]!;
+  if (k === NOTHING_OPEN) return false;
+  if (k < 0 || !(s.slack[u]! >= 0)) return true;
+  return s.lip[u]! * Math.abs(s.ratio[k]! - s.at[u]!) >= s.slack[u]!;
+}
+
+/** `single` of a unit with no open row: nothing changes it until something is booked to it (force). */
+const NOTHING_OPEN = -2;
 
 export function newScreenState(book: CascadeBook, ratio: Float64Array): ScreenState {
   const { fast, fastUnit } = book;
@@ -44,6 +74,11 @@ export function newScreenState(book: CascadeBook, ratio: Float64Array): ScreenSt
     base: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
     ratio,
     hf: new Float64Array(book.units.length),
+    force: new Uint8Array(book.units.length),
+    single: new Int32Array(book.units.length),
+    at: new Float64Array(book.units.length),
+    lip: new Float64Array(book.units.length),
+    slack: new Float64Array(book.units.length).fill(-1),
   };
 }
 
@@ -55,11 +90,17 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
   let mm = 0;
   let scale = Math.abs(mb);
   let edge = book.alwaysExact[u] === 1;
+  let lip = 0;
+  let single = NOTHING_OPEN;
   const end = book.rowStart[u + 1]!;
   for (let r = book.rowStart[u]!; r < end; r++) {
     const qcs = state.qcs[r]!;
     if (qcs === 0) continue;
-    const mark = rowMark[r]! * state.ratio[rowUnderlying[r]!]!;
+    const k = rowUnderlying[r]!;
+    single = single === NOTHING_OPEN || single === k ? k : -1;
+    const today = Math.abs(qcs) * rowMark[r]!;
+    lip += today * (1 + (rowKind[r] === LINEAR ? (rowTable[r]! >= 0 ? book.tableMaxMmr[rowTable[r]!]! : rowMmr[r]!) : 0));
+    const mark = rowMark[r]! * state.ratio[k]!;
     switch (rowKind[r]!) {
       case LINEAR: {
         const entry = rowEntry[r]!;
@@ -113,11 +154,21 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
         edge = true;
     }
   }
+  state.force[u] = 0;
+  state.slack[u] = -1;
+  state.single[u] = edge ? -1 : single;
   if (mm <= 0 && !edge) {
     state.hf[u] = Number.NaN;
     return Verdict.None;
   }
   state.hf[u] = mm > 0 ? mb / mm : Number.NaN;
-  if (edge || Math.abs(mb - mm) <= SCREEN_BAND * (scale + 1)) return Verdict.Unsure;
-  return mb <= mm ? Verdict.Liquidate : Verdict.Healthy;
+  const band = SCREEN_BAND * (scale + 1);
+  if (edge || Math.abs(mb - mm) <= band) return Verdict.Unsure;
+  if (mb <= mm) return Verdict.Liquidate;
+  if (single >= 0) {
+    state.at[u] = state.ratio[single]!;
+    state.lip[u] = lip;
+    state.slack[u] = mb - mm - band;
+  }
+  return Verdict.Healthy;
 }

@@ -190,7 +190,10 @@ export function equityNow(state: RunState, u: number, marks: readonly Dec[]): De
   const start = state.book.rowStart[u]!;
   const isolated = state.book.isolated[u] === 1;
   let equity = state.base[u]!;
-  state.book.units[u]!.rows.forEach((row, i) => (equity = equity.plus(rowMoney(row, state.q[start + i]!, marks[i]!, isolated))));
+  state.book.units[u]!.rows.forEach((row, i) => {
+    const q = state.q[start + i]!;
+    if (!q.isZero()) equity = equity.plus(rowMoney(row, q, marks[i]!, isolated));
+  });
   return equity;
 }
 
@@ -237,7 +240,8 @@ export function closeAt(state: RunState, u: number, c: { i: number; delta: Dec; 
   let received = c.size.neg().times(slip);
   if (row.src.type === 'spot') received = c.size.times(fill);
   else if (isLinear(row) && row.entry) received = row.inverse ? partPnl(row, c.delta, markNow(state, r)).minus(slippage) : c.size.times(fill.minus(row.entry));
-  resize(state, u, c.i, state.q[r]!.minus(c.delta), exposureBeyondFlow(row, c.today));
+  const q = state.q[r]!;
+  resize(state, u, c.i, c.delta === q ? ZERO : q.minus(c.delta), exposureBeyondFlow(row, c.today));
   setBase(state, u, state.base[u]!.plus(received));
   return slippage;
 }
@@ -252,12 +256,14 @@ export function resize(state: RunState, u: number, i: number, q: Dec, exposureGo
   if (!exposureGone.isZero()) state.exposure[k] = state.exposure[k]!.minus(exposureGone);
   state.q[r] = q;
   state.stale[u] = 1;
+  state.screen.force[u] = 1;
   state.screen.qcs[r] = q.isZero() ? 0 : toFloat(sizeOf(state, r, q));
 }
 
 export function setBase(state: RunState, u: number, base: Dec): void {
   state.base[u] = base;
   state.stale[u] = 1;
+  state.screen.force[u] = 1;
   // the float copy waits for the next screen (syncFloats): a unit's wallet changes several times a round
   if (!state.floatStale[u]) {
     state.floatStale[u] = 1;
