@@ -16,6 +16,8 @@ export interface CascadeRequest {
   book: CascadeBook;
   scenario: Scenario;
   params: CascadeParams;
+  /** screen every unit in every round (no slope-bound skipping): the reference the fast screening is tested against */
+  screenEveryRound?: boolean;
 }
 
 export type CascadeOutcome = { ok: true; result: CascadeResult; final: RunState } | { ok: false; error: string };
@@ -54,7 +56,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
   let hfBefore: Float64Array | null = null;
   let stop: CascadeResult['stop'] = 'round-limit';
   for (let round = 1; round <= params.maxRounds; round++) {
-    const liquidating = screen(state, candidates, round === 1 && EVERY);
+    const liquidating = screen(state, request.screenEveryRound ? book.units.keys() : candidates, (round === 1 || request.screenEveryRound === true) && EVERY);
     hfBefore ??= state.screen.hf.slice();
     if (liquidating.length === 0) {
       stop = 'no-liquidation';

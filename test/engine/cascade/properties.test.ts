@@ -82,13 +82,13 @@ const params = fc.record({
 
 type Params = typeof params extends fc.Arbitrary<infer T> ? T : never;
 
-function run(accounts: Account[], p: Params) {
+function run(accounts: Account[], p: Params, options: { screenEveryRound?: boolean } = {}) {
   const rows = bookOf(accounts);
   const outcome = cascade(rows, {
     impact: ['BTC', 'ETH', 'SOL'].map((u) => ({ underlying: u, model: p.model, depth: String(p.depth) })),
     feeRate: p.fee, fund: String(p.fund), maxRounds: p.rounds,
     partial: p.partial ? { kind: 'to-target', targetHF: p.partial } : { kind: 'full' },
-  }, [['BTC', (p.shock / 100).toString()], ['ETH', (p.shock / 200).toString()]]);
+  }, [['BTC', (p.shock / 100).toString()], ['ETH', (p.shock / 200).toString()]], options);
   return outcome;
 }
 
@@ -127,6 +127,19 @@ describe('cascade invariants', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('skipping units by the slope bound liquidates exactly what screening every unit every round does', SLOW, () => {
+    fc.assert(
+      fc.property(fc.array(account, { minLength: 1, maxLength: 8 }), params, (accounts, p) => {
+        const fast = run(accounts, p).result;
+        const every = run(accounts, p, { screenEveryRound: true }).result;
+        expect(fast.rounds).toEqual(every.rounds);
+        expect(fast.names).toEqual(every.names);
+        expect(fast.accounting).toEqual(every.accounting);
+      }),
+      { numRuns: 100 },
     );
   });
 
