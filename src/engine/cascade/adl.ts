@@ -87,7 +87,8 @@ export class AdlDesk {
 
   constructor(
     private readonly state: RunState,
-    private readonly liquidatedNow: ReadonlySet<number>,
+    /** 1 for the units liquidated this round: they are not ranked */
+    private readonly liquidatedNow: Uint8Array,
   ) {}
 
   private queue(venue: number, underlying: number, side: 1 | -1): RankedQueue {
@@ -105,7 +106,7 @@ export class AdlDesk {
     for (const r of book.adlRows.get(key) ?? []) {
       const u = book.rowUnit[r]!;
       const qcs = screen.qcs[r]!;
-      if (qcs === 0 || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
+      if (qcs === 0 || this.liquidatedNow[u] === 1 || this.state.closed[u]) continue;
       const entry = rowEntry[r]!;
       const mark = rowMark[r]! * ratio;
       if (qcs * (mark - entry) <= 0) continue;

@@ -124,7 +124,7 @@ export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate,
     return { kind: plan.kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
   }
   const closes = priced(unit, partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit), marks, sizeOf);
-  const whole = closes.every((c) => c.delta.equals(unit.rows[c.i]!.q));
+  const whole = closes.every((c) => c.delta === unit.rows[c.i]!.q || c.delta.equals(unit.rows[c.i]!.q));
   const notional = sumNotional(closes);
   return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
 }

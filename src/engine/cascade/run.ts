@@ -8,7 +8,7 @@ import { fillFactor, priceFactor, RATIO_DP } from './impact';
 import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
-import { mustScreen, newScreenState, screenUnit, Verdict } from './screen';
+import { newScreenState, screenCandidates } from './screen';
 import { closeAt, equityNow, marksOf, newRunState, setBase, setFills, setRatio, settleUnits, sizeOf, syncFloats, unitAt, type RunState } from './state';
 import type { CascadeParams, CascadeResult, CascadeRound } from './types';
 
@@ -75,7 +75,9 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     setFills(state, flow.map((q, k) => shock[k]!.times(fillFactor(params.impact.get(book.underlyings[k]!), cumulative[k]!, cumulative[k]!.plus(q))).toDecimalPlaces(RATIO_DP)));
     const summary = { liquidatedNotional: ZERO, fees: ZERO, impactCost: ZERO, bankrupt: 0, fundPaid: ZERO, adlEvents: 0, adlAmount: ZERO, uncovered: ZERO };
     // 3. fills and fees of every unit first, so that the round's fees are in the fund before it pays deficits
-    const desk = new AdlDesk(state, new Set(liquidating));
+    const liquidatedNow = new Uint8Array(book.units.length);
+    for (const u of liquidating) liquidatedNow[u] = 1;
+    const desk = new AdlDesk(state, liquidatedNow);
     const settled = liquidating.map((u, n) => settle(state, u, marks[n]!, plans[n]!, params.feeRate));
     liquidating.forEach((u, n) => {
       const plan = plans[n]!;
@@ -161,29 +163,17 @@ function addCollateral(state: RunState, amounts: ReadonlyMap<string, Dec>): void
 }
 
 /** Units at HF <= 1, in book order: the float screen decides, decimal where it is unsure. */
-const LIQUIDATE: number = Verdict.Liquidate;
-const UNSURE: number = Verdict.Unsure;
-
 /** Screening of every unit whatever changed (the first round, the final histogram). */
 const EVERY = true;
 
 function screen(state: RunState, candidates: Iterable<number>, every = false): number[] {
   syncFloats(state);
-  const out: number[] = [];
-  for (const u of candidates) {
-    if (!every && !mustScreen(state.screen, u)) continue;
-    if (state.closed[u]) {
-      screenUnit(state.book, state.screen, u);
-      continue;
-    }
-    const verdict: number = screenUnit(state.book, state.screen, u);
-    if (verdict === LIQUIDATE) out.push(u);
-    else if (verdict === UNSURE) {
-      const fig = unitFigures(unitAt(state, u), marksOf(state, u));
-      if (fig.mm.gt(0) && fig.marginBalance.lte(fig.mm)) out.push(u);
-    }
+  const { liquidate, unsure } = screenCandidates(state.book, state.screen, candidates, every, state.closed);
+  for (const u of unsure) {
+    const fig = unitFigures(unitAt(state, u), marksOf(state, u));
+    if (fig.mm.gt(0) && fig.marginBalance.lte(fig.mm)) liquidate.push(u);
   }
-  return out.sort((a, b) => a - b);
+  return liquidate.sort((a, b) => a - b);
 }
 
 interface Settlement {

@@ -172,3 +172,21 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
   }
   return Verdict.Healthy;
 }
+
+/**
+ * One round's screen over the candidates (a unit the slope bound clears is skipped unless `every`):
+ * the open units the float screen liquidates, and those it leaves to the decimal engine. Closed
+ * units are screened for their HF only.
+ */
+export function screenCandidates(book: CascadeBook, state: ScreenState, candidates: Iterable<number>, every: boolean, closed: Uint8Array): { liquidate: number[]; unsure: number[] } {
+  const liquidate: number[] = [];
+  const unsure: number[] = [];
+  for (const u of candidates) {
+    if (!every && !mustScreen(state, u)) continue;
+    const verdict = screenUnit(book, state, u);
+    if (closed[u]) continue;
+    if (verdict === Verdict.Liquidate) liquidate.push(u);
+    else if (verdict === Verdict.Unsure) unsure.push(u);
+  }
+  return { liquidate, unsure };
+}
