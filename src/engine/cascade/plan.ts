@@ -40,11 +40,13 @@ export interface Plan {
 function priced(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[], sizeOf: PlanRequest['sizeOf']): PricedClose[] {
   return closes.map((c) => {
     const size = sizeOf(c.i, c.delta);
-    return { ...c, size, notional: size.times(marks[c.i]!).abs(), today: size.times(unit.rows[c.i]!.mark) };
+    const signed = size.times(marks[c.i]!);
+    return { ...c, size, notional: signed.isNeg() ? signed.neg() : signed, today: size.times(unit.rows[c.i]!.mark) };
   });
 }
 
-const sumNotional = (closes: readonly PricedClose[]) => closes.reduce((sum, c) => sum.plus(c.notional), ZERO);
+/** The sum of the closes' notionals (one close: its own, without a new decimal). */
+const sumNotional = (closes: readonly PricedClose[]) => (closes.length === 1 ? closes[0]!.notional : closes.reduce((sum, c) => sum.plus(c.notional), ZERO));
 
 function fullMargin(unit: PreparedUnit): Close[] {
   const closes: Close[] = [];

@@ -187,7 +187,10 @@ interface Settlement {
 /** Fills a unit's closes at the round's price and charges the fee (never more than its equity). */
 function settle(state: RunState, u: number, marks: Dec[], plan: Plan, feeRate: Dec): Settlement {
   let slippage = ZERO;
-  for (const c of plan.closes) slippage = slippage.plus(closeAt(state, u, c));
+  for (const c of plan.closes) {
+    const paid = closeAt(state, u, c);
+    slippage = slippage === ZERO ? paid : slippage.plus(paid);
+  }
   let equity = equityNow(state, u, marks);
   let fee = feeRate.times(plan.feeBase);
   if (fee.gt(equity)) fee = equity.gt(0) ? equity : ZERO;
