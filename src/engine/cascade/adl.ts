@@ -1,5 +1,5 @@
 import { Dec, ZERO } from '../decimal';
-import { isLinear, type PreparedRow } from '../rows';
+import type { PreparedRow } from '../rows';
 import { adlKey, RowKind } from './book';
 import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
@@ -190,8 +190,8 @@ export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i:
   let best: { underlying: number; side: 1 | -1; size: Dec } | null = null;
   const unit = state.book.units[u]!;
   for (const c of closes) {
-    const row = unit.rows[c.i]!;
-    if (!isLinear(row)) continue;
+    const type = unit.rows[c.i]!.src.type;
+    if (type !== 'perp' && type !== 'future') continue; // isLinear, without the call
     const size = c.notional;
     if (!best || size.gt(best.size)) {
       best = { underlying: state.book.rowUnderlying[state.book.rowStart[u]! + c.i]!, side: c.delta.gt(0) ? 1 : -1, size };

@@ -50,6 +50,8 @@ export interface CascadeBook {
   tableMaxMmr: Float64Array;
   /** per row: its unit */
   rowUnit: Int32Array;
+  /** unit names, filled in as results name them (nameOf) */
+  names: Array<string | undefined>;
   /** perps and futures with an entry, per `adlKey(underlying, venue, side of the size)`, in book order (ADL ranks them) */
   adlRows: Map<number, Int32Array>;
 }
@@ -69,6 +71,11 @@ export interface PriceGroup {
 /** `account · unit`, as the table shows it. */
 export function unitName(unit: PreparedUnit): string {
   return `${unit.account} · ${unit.mode === 'cross' ? 'cross' : unit.id.replace(/^isolated:/, 'isolated ').replace(/:\d+$/, '')}`;
+}
+
+/** unitName of unit u, written once per book (runs share it). */
+export function nameOf(book: CascadeBook, u: number): string {
+  return (book.names[u] ??= unitName(book.units[u]!));
 }
 
 /**
@@ -201,6 +208,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
     groups,
     tableMaxMmr: Float64Array.from({ length: fast.tableStart.length - 1 }, (_, t) => Math.max(...fast.tierMmr.subarray(fast.tableStart[t]!, fast.tableStart[t + 1]!))),
     rowUnit,
+    names: new Array<string | undefined>(n),
     adlRows: new Map([...adlLists].map(([key, rows]) => [key, Int32Array.from(rows)])),
   };
 }

@@ -3,7 +3,7 @@ import { markFactor, prepareScenario } from '../scenario';
 import { DEFAULT_THRESHOLDS, type Scenario } from '../types';
 import { unitFigures } from '../units';
 import { AdlDesk, adlTarget } from './adl';
-import { unitName, type CascadeBook } from './book';
+import { nameOf, type CascadeBook } from './book';
 import { fillFactor, priceFactor, RATIO_DP } from './impact';
 import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
@@ -84,10 +84,10 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       const outcome = settled[n]!;
       summary.liquidatedNotional = summary.liquidatedNotional.plus(plan.notional);
       summary.fees = summary.fees.plus(outcome.fee);
-      summary.impactCost = summary.impactCost.plus(outcome.slippage);
+      if (!outcome.slippage.isZero()) summary.impactCost = summary.impactCost.plus(outcome.slippage);
       // a bankrupt unit: the fund as far as it goes, then ADL
       const fundPaid = payFromFund(state, u, outcome.deficit);
-      summary.fundPaid = summary.fundPaid.plus(fundPaid);
+      if (!fundPaid.isZero()) summary.fundPaid = summary.fundPaid.plus(fundPaid);
       let adlPaid = ZERO;
       if (outcome.deficit.gt(0)) {
         summary.bankrupt++;
@@ -140,7 +140,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       fundStart: decStr(params.fund),
       fundEnd: decStr(state.fund),
       units: book.units.length,
-      ...events.columns((u) => unitName(book.units[u]!)),
+      ...events.columns((u) => nameOf(book, u)),
       histogram: histogram(hfBefore ?? state.screen.hf, state.screen.hf),
       accounting: {
         accountsChange: decStr(ledger.plus(priceEffect)),

@@ -11,3 +11,8 @@ export function cascade(rows: PortfolioRow[], params: Partial<CascadeParams>, sh
 }
 
 export const dec = (s: string) => new Dec(s);
+
+/** The names of the units a cascade liquidated (result.names also names the units ADL touched). */
+export function liquidatedNames(result: CascadeResult): Set<string> {
+  return new Set(Array.from(result.liquidations.unit, (i) => result.names[i]!));
+}

@@ -5,7 +5,7 @@ import type { RunState } from '../../../src/engine/cascade';
 import type { PortfolioRow } from '../../../src/engine/types';
 import type { PreparedUnit } from '../../../src/engine/units';
 import { row, spot } from '../helpers';
-import { cascade } from './helpers';
+import { cascade, liquidatedNames } from './helpers';
 
 /**
  * Money in a unit, written out here on its own so the test does not lean on the engine's ledger:
@@ -155,7 +155,7 @@ describe('cascade invariants', () => {
         ]);
         const liquidated = (d: number) => {
           const { result } = cascade(rows, { impact: [{ underlying: 'BTC', model, depth: String(d) }], maxRounds: 20 }, [['BTC', (-fall / 100).toString()]]);
-          return new Set(result.names);
+          return liquidatedNames(result);
         };
         const shallow = liquidated(depth);
         const deep = liquidated(depth * deeper);
