@@ -153,6 +153,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
   const adlLists = new Map<number, number[]>();
   const groups: PriceGroup[] = [];
   const groupIndex = new Map<string, number>();
+  const groupQ: Array<Dec | undefined> = [];
   units.forEach((unit, u) => {
     alwaysExact[u] = fast.unitAlwaysExact[fastUnit[u]!]!;
     isolated[u] = unit.mode === 'isolated' ? 1 : 0;
@@ -185,9 +186,19 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
       }
       // banded collateral counts a quantity the float layout does not carry: decimal
       if (row.countedQty) alwaysExact[u] = 1;
-      const slope = equitySlope(row);
-      if (!slope.isZero()) exposure[k] = exposure[k]!.plus(slope.times(row.mark));
+      // exposure: q * cs * mark summed as (sum of q) * cs * mark per price group, one product per group
+      const type = row.src.type;
+      if (type === 'spot' || type === 'option' || (row.entry && !row.inverse && isLinear(row))) {
+        if (!row.q.isZero()) groupQ[g] = (groupQ[g] ?? ZERO).plus(row.q);
+      } else {
+        const slope = equitySlope(row);
+        if (!slope.isZero()) exposure[k] = exposure[k]!.plus(slope.times(row.mark));
+      }
     });
+  });
+  groups.forEach((group, g) => {
+    const q = groupQ[g];
+    if (q && !q.isZero()) exposure[group.underlying] = exposure[group.underlying]!.plus(q.times(group.cs ?? ONE).times(group.mark));
   });
   return {
     units,
