@@ -89,7 +89,7 @@ export function createEngineService(): EngineHandlers {
     },
     charts,
     cascade(args) {
-      return cascade(portfolio, tierTables, args);
+      return cascade(portfolio, tierTables, args, session?.book ?? null);
     },
     layout: () => fast()?.layout() ?? null,
     evaluateFast: (args) => guarded((s) => s.evaluate(args)),

@@ -1,7 +1,7 @@
 import { Dec, ZERO } from '../decimal';
-import { isLinear, pnlAt } from '../rows';
-import { RowKind } from './book';
-import { replaceRow, resized, setBase, toLot, type RunState } from './state';
+import type { PreparedRow } from '../rows';
+import { adlKey, RowKind } from './book';
+import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
 /**
  * Auto-deleveraging, when the fund cannot pay a bankrupt unit's deficit (docs/cascade.md, "ADL").
@@ -20,60 +20,120 @@ import { replaceRow, resized, setBase, toLot, type RunState } from './state';
  * the part of itself whose profit covers what is left of the deficit, at its entry price (it gives
  * up that profit, never more), off the market (no impact).
  */
+const LINEAR: number = RowKind.Linear;
+const OPTION: number = RowKind.Option;
+
 export interface AdlEvent {
   unit: number;
   amount: Dec;
 }
 
-type Queue = Array<{ u: number; i: number; score: number }>;
+/**
+ * The ranked positions of one venue, underlying and side, as a binary heap (highest score first,
+ * ties by unit then row): a round takes only the top few of tens of thousands, so ordering them all
+ * would be wasted work. Popping in heap order gives exactly the order of a full sort by the same key.
+ */
+class RankedQueue {
+  private size: number;
+  constructor(
+    readonly unit: Int32Array,
+    readonly row: Int32Array,
+    private readonly score: Float64Array,
+    /** heap of indices into the columns */
+    private readonly heap: Int32Array,
+  ) {
+    this.size = heap.length;
+    for (let n = (this.size >> 1) - 1; n >= 0; n--) this.down(n);
+  }
+
+  /** true when entry a ranks before entry b */
+  private before(a: number, b: number): boolean {
+    const sa = this.score[a]!;
+    const sb = this.score[b]!;
+    if (sa !== sb) return sa > sb;
+    if (this.unit[a] !== this.unit[b]) return this.unit[a]! < this.unit[b]!;
+    return this.row[a]! < this.row[b]!;
+  }
+
+  private down(n: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * n + 1;
+      if (l >= this.size) return;
+      const r = l + 1;
+      const c = r < this.size && this.before(h[r]!, h[l]!) ? r : l;
+      if (!this.before(h[c]!, h[n]!)) return;
+      const t = h[c]!;
+      h[c] = h[n]!;
+      h[n] = t;
+      n = c;
+    }
+  }
+
+  /** the entry in front, or -1 */
+  top(): number {
+    return this.size > 0 ? this.heap[0]! : -1;
+  }
+
+  pop(): void {
+    this.size--;
+    this.heap[0] = this.heap[this.size]!;
+    this.down(0);
+  }
+}
 
 export class AdlDesk {
-  private readonly queues = new Map<string, Queue>();
-  /** the first entry of each queue still in play */
-  private readonly heads = new Map<string, number>();
+  private readonly queues = new Map<number, RankedQueue>();
 
   constructor(
     private readonly state: RunState,
-    private readonly liquidatedNow: ReadonlySet<number>,
+    /** 1 for the units liquidated this round: they are not ranked */
+    private readonly liquidatedNow: Uint8Array,
   ) {}
 
-  private queue(venue: string, underlying: number, side: 1 | -1): Queue {
-    const key = `${venue}|${underlying}|${side}`;
+  private queue(venue: number, underlying: number, side: 1 | -1): RankedQueue {
+    const key = adlKey(underlying, venue, side);
     let queue = this.queues.get(key);
     if (queue) return queue;
-    const { book, units, screen } = this.state;
+    syncFloats(this.state);
+    const { book, screen } = this.state;
+    const { rowMark, rowEntry } = book.fast;
     const ratio = screen.ratio[underlying]!;
-    queue = [];
+    const units: number[] = [];
+    const rows: number[] = [];
+    const scores: number[] = [];
     // float64 for choosing and ordering only; what a position pays is decimal (cover)
-    for (const u of book.unitsOf[underlying]!) {
-      if (units[u]!.venue.id !== venue || this.liquidatedNow.has(u) || this.state.closed[u]) continue;
-      let equity = Number.NaN;
-      for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
-        const qcs = screen.qcs[r]!;
-        const entry = book.f.entry[r]!;
-        if (book.rowUnderlying[r] !== underlying || book.rowKind[r] !== RowKind.Linear || Number.isNaN(entry)) continue;
-        if (qcs === 0 || (qcs > 0 ? 1 : -1) !== side) continue;
-        const mark = book.f.mark[r]! * ratio;
-        if (qcs * (mark - entry) <= 0) continue;
-        if (Number.isNaN(equity)) equity = Math.max(this.floatEquity(u), 1e-9);
-        const pnlPct = ((mark - entry) / entry) * side;
-        queue.push({ u, i: r - book.rowStart[u]!, score: pnlPct * ((Math.abs(qcs) * mark) / equity) });
-      }
+    for (const r of book.adlRows.get(key) ?? []) {
+      const u = book.rowUnit[r]!;
+      const qcs = screen.qcs[r]!;
+      if (qcs === 0 || this.liquidatedNow[u] === 1 || this.state.closed[u]) continue;
+      const entry = rowEntry[r]!;
+      const mark = rowMark[r]! * ratio;
+      if (qcs * (mark - entry) <= 0) continue;
+      const pnlPct = ((mark - entry) / entry) * side;
+      units.push(u);
+      rows.push(r - book.rowStart[u]!);
+      scores.push(pnlPct * ((Math.abs(qcs) * mark) / Math.max(this.floatEquity(u), 1e-9)));
     }
-    queue.sort((a, b) => b.score - a.score || a.u - b.u || a.i - b.i);
+    queue = new RankedQueue(Int32Array.from(units), Int32Array.from(rows), Float64Array.from(scores), Int32Array.from(units.keys()));
     this.queues.set(key, queue);
-    this.heads.set(key, 0);
     return queue;
   }
 
+  /** The unit's money in float64 (ranking only): wallet, PnL, options held at mark, spot at full value. */
   private floatEquity(u: number): number {
     const { book, screen } = this.state;
+    const { rowMark, rowEntry } = book.fast;
     let e = screen.base[u]!;
     for (let r = book.rowStart[u]!; r < book.rowStart[u + 1]!; r++) {
-      const mark = book.f.mark[r]! * screen.ratio[book.rowUnderlying[r]!]!;
-      if (book.rowKind[r] === RowKind.Linear && !Number.isNaN(book.f.entry[r]!)) e += screen.qcs[r]! * (mark - book.f.entry[r]!);
-      else if (book.rowKind[r] === RowKind.Option) e += book.f.constant[r]!;
-      else if (book.rowKind[r] !== RowKind.Linear) e += screen.qcs[r]! * mark;
+      const qcs = screen.qcs[r]!;
+      if (qcs === 0) continue;
+      const mark = rowMark[r]! * screen.ratio[book.rowUnderlying[r]!]!;
+      const entry = rowEntry[r]!;
+      const kind = book.rowKind[r];
+      if (kind === LINEAR) e += Number.isNaN(entry) ? 0 : qcs * (mark - entry);
+      else if (kind === OPTION) e += book.isolated[u] ? (Number.isNaN(entry) ? 0 : qcs * (mark - entry)) : qcs * mark;
+      else e += qcs * mark;
     }
     return e;
   }
@@ -84,46 +144,55 @@ export class AdlDesk {
    */
   cover(b: number, underlying: number, side: 1 | -1, deficit: Dec): AdlEvent[] {
     const state = this.state;
-    const venue = state.units[b]!.venue.id;
-    const other = side === 1 ? -1 : 1;
-    const queue = this.queue(venue, underlying, other);
-    const key = `${venue}|${underlying}|${other}`;
-    let head = this.heads.get(key) ?? 0;
+    const queue = this.queue(state.book.venue[b]!, underlying, side === 1 ? -1 : 1);
     const events: AdlEvent[] = [];
     let left = deficit;
-    while (left.gt(0) && head < queue.length) {
-      const { u, i } = queue[head]!;
-      const row = state.units[u]!.rows[i]!;
-      const mark = row.mark.times(state.ratio[underlying]!);
-      const profit = row.q.isZero() ? ZERO : pnlAt(row, mark);
+    while (left.gt(0)) {
+      const n = queue.top();
+      if (n < 0) break;
+      const u = queue.unit[n]!;
+      const i = queue.row[n]!;
+      const row = state.book.units[u]!.rows[i]!;
+      const r = state.book.rowStart[u]! + i;
+      const q = state.q[r]!;
+      const mark = markNow(state, r);
+      const profit = q.isZero() ? ZERO : pnlOfSize(state, r, row, q, mark);
       if (!profit.gt(0)) {
-        head++;
+        queue.pop();
         continue;
       }
-      const delta = left.gte(profit) ? row.q : toLot(row.q.times(left).div(profit), row.q);
-      const paid = pnlAt(resized(row, delta), mark);
+      const whole = left.gte(profit);
+      const delta = whole ? q : toLot(q.times(left).div(profit), q);
+      const paid = whole ? profit : pnlOfSize(state, r, row, delta, mark);
       // closed at its entry: no cash for the closed part, so the unit's equity falls by `paid`
-      replaceRow(state, u, i, row.q.minus(delta), state.units[u]!.baseBalance);
-      if (row.q.minus(delta).isZero()) head++;
+      const rest = whole ? ZERO : q.minus(delta);
+      const today = sizeOf(state, r, delta).times(row.mark);
+      const beyond = exposureBeyondFlow(row, today);
+      resize(state, u, i, rest, beyond.isZero() ? today : today.plus(beyond));
+      if (rest.isZero()) queue.pop();
       left = left.minus(paid);
       events.push({ unit: u, amount: paid });
     }
-    this.heads.set(key, head);
     // what the events paid: the deficit less what is left (a lot rounded up may pay a little more)
     const paid = deficit.minus(left);
-    if (!paid.isZero()) setBase(state, b, state.units[b]!.baseBalance.plus(paid));
+    if (!paid.isZero()) setBase(state, b, state.base[b]!.plus(paid));
     return events;
   }
 }
 
+/** The PnL of size q of a perp or future with an entry (global row r) at `mark`: partPnl, with the contract size known to be 1 where it is. */
+function pnlOfSize(state: RunState, r: number, row: PreparedRow, q: Dec, mark: Dec): Dec {
+  return row.inverse || !row.entry ? partPnl(row, q, mark) : sizeOf(state, r, q).times(mark.minus(row.entry));
+}
+
 /** The bankrupt unit's largest closed perp or future: where ADL looks for the other side. */
-export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i: number; delta: Dec }>, marks: readonly Dec[]): { underlying: number; side: 1 | -1 } | null {
+export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i: number; delta: Dec; notional: Dec }>): { underlying: number; side: 1 | -1 } | null {
   let best: { underlying: number; side: 1 | -1; size: Dec } | null = null;
-  const unit = state.units[u]!;
+  const unit = state.book.units[u]!;
   for (const c of closes) {
-    const row = unit.rows[c.i]!;
-    if (!isLinear(row)) continue;
-    const size = c.delta.abs().times(row.cs).times(marks[c.i]!);
+    const type = unit.rows[c.i]!.src.type;
+    if (type !== 'perp' && type !== 'future') continue; // isLinear, without the call
+    const size = c.notional;
     if (!best || size.gt(best.size)) {
       best = { underlying: state.book.rowUnderlying[state.book.rowStart[u]! + c.i]!, side: c.delta.gt(0) ? 1 : -1, size };
     }

@@ -1,4 +1,4 @@
-export { prepareCascadeBook, type CascadeBook } from './book';
+export { cascadeBookOf, prepareCascadeBook, servesCascade, type CascadeBook } from './book';
 export { runCascade, type CascadeOutcome, type CascadeRequest } from './run';
 export { equityOf, marksOf, type RunState } from './state';
 export * from './types';

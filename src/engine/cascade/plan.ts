@@ -2,7 +2,7 @@ import { Dec, ONE, ZERO } from '../decimal';
 import { sizeRatioForMaintenance } from '../liquidation';
 import { isLinear } from '../rows';
 import { unitFigures, type PreparedUnit } from '../units';
-import { toLot } from './state';
+import { toLot, type RunState } from './state';
 import type { LiquidationKind } from './types';
 
 /** Aave v3: 50% of the debt may be repaid while HF > 0.95, all of it at or below (CLOSE_FACTOR_HF_THRESHOLD). */
@@ -16,9 +16,19 @@ export interface Close {
   delta: Dec;
 }
 
+/** A close with the products every later step needs, each computed once. */
+export interface PricedClose extends Close {
+  /** delta * cs (spot: delta): the size in the underlying */
+  size: Dec;
+  /** |size| * the round's mark */
+  notional: Dec;
+  /** size * today's mark (signed): the flow it sends to the market, measured at today's marks */
+  today: Dec;
+}
+
 export interface Plan {
   kind: LiquidationKind;
-  closes: Close[];
+  closes: PricedClose[];
   /** what the fee applies to: the closed notional (margin) or the repaid debt (lending) */
   feeBase: Dec;
   /** notional sent to the market, at the round's marks */
@@ -27,13 +37,16 @@ export interface Plan {
   hf: number;
 }
 
-function notionalOf(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[]): Dec {
-  return closes.reduce((sum, c) => {
-    const row = unit.rows[c.i]!;
-    const k = row.src.type === 'spot' ? ONE : row.cs;
-    return sum.plus(c.delta.abs().times(k).times(marks[c.i]!));
-  }, ZERO);
+function priced(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[], sizeOf: PlanRequest['sizeOf']): PricedClose[] {
+  return closes.map((c) => {
+    const size = sizeOf(c.i, c.delta);
+    const signed = size.times(marks[c.i]!);
+    return { ...c, size, notional: signed.isNeg() ? signed.neg() : signed, today: size.times(unit.rows[c.i]!.mark) };
+  });
 }
+
+/** The sum of the closes' notionals (one close: its own, without a new decimal). */
+const sumNotional = (closes: readonly PricedClose[]) => (closes.length === 1 ? closes[0]!.notional : closes.reduce((sum, c) => sum.plus(c.notional), ZERO));
 
 function fullMargin(unit: PreparedUnit): Close[] {
   const closes: Close[] = [];
@@ -96,27 +109,35 @@ export interface PlanRequest {
   screenHf: number;
   partialTarget: Dec | null;
   feeRate: Dec;
+  /** delta * cs of row i (spot: delta) */
+  sizeOf: (i: number, delta: Dec) => Dec;
 }
 
 /** What the venue's rule closes in a unit at HF <= 1 (docs/cascade.md, "Liquidation rules"). */
-export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate }: PlanRequest): Plan {
+export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate, sizeOf }: PlanRequest): Plan {
   if (unit.venue.kind === 'lending') {
     // the close factor turns on HF 0.95 exactly: decimal
     const fig = unitFigures(unit, marks);
     const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : ZERO;
-    const { kind, closes } = lendingPlan(unit, marks, hf, feeRate);
-    const repaid = closes.reduce((s, c) => (c.delta.lt(0) ? s.minus(c.delta.times(marks[c.i]!)) : s), ZERO);
-    const seized = notionalOf(unit, closes.filter((c) => c.delta.gt(0)), marks);
-    return { kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
+    const plan = lendingPlan(unit, marks, hf, feeRate);
+    const closes = priced(unit, plan.closes, marks, sizeOf);
+    const repaid = sumNotional(closes.filter((c) => c.delta.lt(0)));
+    const seized = sumNotional(closes.filter((c) => c.delta.gt(0)));
+    return { kind: plan.kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
   }
-  const closes = partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit);
-  const whole = closes.every((c) => c.delta.equals(unit.rows[c.i]!.q));
-  const notional = notionalOf(unit, closes, marks);
+  const closes = priced(unit, partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit), marks, sizeOf);
+  const whole = closes.every((c) => c.delta === unit.rows[c.i]!.q || c.delta.equals(unit.rows[c.i]!.q));
+  const notional = sumNotional(closes);
   return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
 }
 
-/** Nothing left that the venue's rule could close. */
-export function isClosedOut(unit: PreparedUnit): boolean {
-  if (unit.venue.kind === 'lending') return !unit.rows.some((r) => r.src.type === 'spot' && r.q.gt(0));
-  return !unit.rows.some((r) => isLinear(r) && !r.q.isZero());
+/** Nothing left in unit u that the venue's rule could close. */
+export function isClosedOut(state: RunState, u: number): boolean {
+  const unit = state.book.units[u]!;
+  const start = state.book.rowStart[u]!;
+  const lending = unit.venue.kind === 'lending';
+  return !unit.rows.some((r, i) => {
+    const q = state.q[start + i]!;
+    return lending ? r.src.type === 'spot' && q.gt(0) : isLinear(r) && !q.isZero();
+  });
 }

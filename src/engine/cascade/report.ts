@@ -1,4 +1,5 @@
 import type { Dec } from '../decimal';
+import { toFloat } from './float';
 import type { Plan } from './plan';
 import { LIQUIDATION_KINDS, type CascadeResult, type HfHistogram } from './types';
 
@@ -21,17 +22,17 @@ export class Events {
     this.unit.push(e.unit);
     this.kind.push(LIQUIDATION_KINDS.indexOf(e.plan.kind));
     this.values[0]!.push(e.plan.hf);
-    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(v.toNumber()));
+    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(toFloat(v)));
   }
 
   adl(unit: number, round: number, amount: Dec): void {
     this.adlUnit.push(unit);
     this.adlRound.push(round);
-    this.adlAmount.push(amount.toNumber());
+    this.adlAmount.push(toFloat(amount));
   }
 
   /** Unit indices are renumbered into a short `names` list of the units that appear. */
-  columns(allNames: readonly string[]): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
+  columns(nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
     const index = new Map<number, number>();
     const names: string[] = [];
     const local = (u: number) => {
@@ -39,7 +40,7 @@ export class Events {
       if (i === undefined) {
         i = names.length;
         index.set(u, i);
-        names.push(allNames[u]!);
+        names.push(nameOf(u));
       }
       return i;
     };

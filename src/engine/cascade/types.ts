@@ -115,7 +115,7 @@ export interface CascadeResult {
   fundStart: string;
   fundEnd: string;
   units: number;
-  /** `account · unit` names of the units in `liquidations.unit` */
+  /** `account · unit` names of the units in `liquidations.unit` and `adl.unit` (both index it) */
   names: string[];
   liquidations: LiquidationColumns;
   adl: { unit: Int32Array; round: Int32Array; amount: Float64Array };

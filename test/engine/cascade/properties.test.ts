@@ -5,7 +5,7 @@ import type { RunState } from '../../../src/engine/cascade';
 import type { PortfolioRow } from '../../../src/engine/types';
 import type { PreparedUnit } from '../../../src/engine/units';
 import { row, spot } from '../helpers';
-import { cascade } from './helpers';
+import { cascade, liquidatedNames } from './helpers';
 
 /**
  * Money in a unit, written out here on its own so the test does not lean on the engine's ledger:
@@ -82,13 +82,13 @@ const params = fc.record({
 
 type Params = typeof params extends fc.Arbitrary<infer T> ? T : never;
 
-function run(accounts: Account[], p: Params) {
+function run(accounts: Account[], p: Params, options: { screenEveryRound?: boolean } = {}) {
   const rows = bookOf(accounts);
   const outcome = cascade(rows, {
     impact: ['BTC', 'ETH', 'SOL'].map((u) => ({ underlying: u, model: p.model, depth: String(p.depth) })),
     feeRate: p.fee, fund: String(p.fund), maxRounds: p.rounds,
     partial: p.partial ? { kind: 'to-target', targetHF: p.partial } : { kind: 'full' },
-  }, [['BTC', (p.shock / 100).toString()], ['ETH', (p.shock / 200).toString()]]);
+  }, [['BTC', (p.shock / 100).toString()], ['ETH', (p.shock / 200).toString()]], options);
   return outcome;
 }
 
@@ -130,6 +130,19 @@ describe('cascade invariants', () => {
     );
   });
 
+  it('skipping units by the slope bound liquidates exactly what screening every unit every round does', SLOW, () => {
+    fc.assert(
+      fc.property(fc.array(account, { minLength: 1, maxLength: 8 }), params, (accounts, p) => {
+        const fast = run(accounts, p).result;
+        const every = run(accounts, p, { screenEveryRound: true }).result;
+        expect(fast.rounds).toEqual(every.rounds);
+        expect(fast.names).toEqual(every.names);
+        expect(fast.accounting).toEqual(every.accounting);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a deeper market never liquidates more (long-only BTC book, full liquidation, a fall)', SLOW, () => {
     // Prices depend on the cumulative sale only, so by induction over rounds the shallower market's
     // price is never higher and its liquidated set contains the deeper one's (docs/cascade.md).
@@ -142,7 +155,7 @@ describe('cascade invariants', () => {
         ]);
         const liquidated = (d: number) => {
           const { result } = cascade(rows, { impact: [{ underlying: 'BTC', model, depth: String(d) }], maxRounds: 20 }, [['BTC', (-fall / 100).toString()]]);
-          return new Set(result.names);
+          return liquidatedNames(result);
         };
         const shallow = liquidated(depth);
         const deep = liquidated(depth * deeper);
