@@ -89,7 +89,8 @@ export function createEngineService(): EngineHandlers {
     },
     charts,
     cascade(args) {
-      return cascade(portfolio, tierTables, args, session?.book ?? null);
+      // the layout is shared with charts and risk (this worker builds it once per portfolio)
+      return cascade(portfolio, tierTables, args, fast()?.book ?? null);
     },
     layout: () => fast()?.layout() ?? null,
     evaluateFast: (args) => guarded((s) => s.evaluate(args)),
