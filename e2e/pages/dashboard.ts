@@ -20,7 +20,7 @@ export class DashboardPage {
   constructor(readonly page: Page) {
     this.portfolioInput = page.getByLabel('Load portfolio CSV');
     this.sampleSelect = page.getByLabel('Sample portfolio');
-    this.bracketsInput = page.getByLabel('Load tier brackets (JSON)');
+    this.bracketsInput = page.getByLabel('Load venue parameters (JSON)');
     this.targetHF = page.getByLabel('Target health factor (margin buffer)');
     this.marginCallHF = page.getByLabel('Margin-call level');
     this.loadedFile = page.getByTestId('loaded-file');

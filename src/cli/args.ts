@@ -7,7 +7,8 @@ export class UsageError extends Error {}
 
 export interface EvaluateOptions {
   file: string;
-  brackets: string | null;
+  /** venue parameter files (--brackets, repeatable) */
+  brackets: string[];
   asOf: string | null;
   format: 'json' | 'csv';
   scenario: Scenario;
@@ -15,7 +16,7 @@ export interface EvaluateOptions {
   debug: boolean;
 }
 
-export const USAGE = `usage: cli evaluate PORTFOLIO.csv [--brackets FILE.json] [--as-of ISO-8601]
+export const USAGE = `usage: cli evaluate PORTFOLIO.csv [--brackets PARAMS.json]... [--as-of ISO-8601]
   [--shock UNDERLYING=FRACTION]... [--vol-shock FRACTION] [--days N] [--add-collateral ACCOUNT=AMOUNT]...
   [--target-hf N] [--margin-call-hf N] [--format json|csv] [--debug]`;
 
@@ -35,7 +36,7 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateOptions {
   const scenario: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [] };
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS };
   let file: string | null = null;
-  let brackets: string | null = null;
+  const brackets: string[] = [];
   let asOf: string | null = null;
   let format: 'json' | 'csv' = 'json';
   let debug = false;
@@ -50,7 +51,8 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateOptions {
       return v;
     };
     switch (arg) {
-      case '--brackets': brackets = value(); break;
+      case '--brackets':
+      case '--venue-params': brackets.push(value()); break;
       case '--as-of': {
         const text = value();
         const read = readExpiry(text);

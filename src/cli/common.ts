@@ -29,16 +29,26 @@ export interface LoadedEngine {
   warnings: string[];
 }
 
+/** `FILE:1:-: message` for a venue parameter problem that starts with its file's name. */
+function paramProblemLine(paths: readonly string[]): (error: string) => string {
+  return (error) => {
+    const path = paths.find((p) => error.startsWith(`${p}: `));
+    return path ? `${path}:1:-: ${error.slice(path.length + 2)}` : `${paths[0]}:1:-: ${error}`;
+  };
+}
+
 /**
  * The same handler map the worker serves (src/worker/service.ts), called in this process: the CLI's
  * figures and the page's come from one code path. Every command starts here.
  */
-export function loadEngine(file: string, options: { brackets?: string | null; asOf?: string | null } = {}): LoadedEngine {
+export function loadEngine(file: string, options: { brackets?: string | readonly string[] | null; asOf?: string | null } = {}): LoadedEngine {
   const engine = createEngineService();
-  const { brackets } = options;
-  if (brackets) {
-    const loaded = engine.loadBrackets({ fileName: brackets, text: readFile(brackets).toString('utf8') });
-    if (!loaded.ok) throw new InputError(loaded.errors.map((e) => `${brackets}:1:-: ${e.replace(`${brackets}: `, '')}`));
+  // --brackets is repeatable: venue parameter files of any accepted shape, read as one batch (an OKX
+  // tiers file finds its contract values in an instruments file given alongside)
+  const paths = options.brackets == null ? [] : typeof options.brackets === 'string' ? [options.brackets] : [...options.brackets];
+  if (paths.length > 0) {
+    const loaded = engine.loadBrackets({ files: paths.map((path) => ({ fileName: path, text: readFile(path).toString('utf8') })) });
+    if (!loaded.ok) throw new InputError(loaded.errors.map(paramProblemLine(paths)));
   }
   const asOf = (options.asOf ?? new Date().toISOString()).replace(/\.000Z$/, 'Z');
   const bytes = readFile(file);

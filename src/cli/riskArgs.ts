@@ -1,9 +1,9 @@
 import { readDecimalText } from '../engine/decimal';
 import { UsageError } from './args';
 
-export const STRESS_USAGE = 'usage: cli stress PORTFOLIO.csv --preset NAME [--margin-call-hf N] [--brackets FILE.json]';
+export const STRESS_USAGE = 'usage: cli stress PORTFOLIO.csv --preset NAME [--margin-call-hf N] [--brackets PARAMS.json]...';
 export const VAR_USAGE = `usage: cli var PORTFOLIO.csv [--horizon-days N] [--confidence C]... [--paths N] [--seed S]
-  [--steps-per-day N] [--returns lognormal|normal] [--history RETURNS.csv] [--margin-call-hf N] [--brackets FILE.json]`;
+  [--steps-per-day N] [--returns lognormal|normal] [--history RETURNS.csv] [--margin-call-hf N] [--brackets PARAMS.json]...`;
 
 /** `FILE --flag value --flag=value ...`: the file and every flag's values, in order. */
 export function readFlags(argv: readonly string[], known: readonly string[], usage: string): { file: string; flags: Map<string, string[]> } {

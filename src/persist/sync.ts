@@ -5,13 +5,14 @@
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO } from '../engine/types';
 import { downloadText, fileStamp } from '../lib/download';
 import { useAppStore } from '../store';
-import { loadContent, loadContents, onPortfolioLoaded, type LoadedFile } from '../store/engineSync';
+import { loadContent, loadContents, onPortfolioLoaded, onVenueParamsLoaded, replayVenueParams, type LoadedFile } from '../store/engineSync';
 import { useWorkspaceExtras } from './extras';
 import { idbKeyValue, type KeyValue } from './kv';
 import { asideToJson, WorkspaceRepository, type WorkspaceIndex } from './repository';
 import type { Workspace } from './schema';
 import { isMultiFile, type StoredFile } from './storedFile';
 import { usePersistStatus } from './status';
+import { readVenueParams, VENUE_PARAMS_EXTRA, venueParamsJson, withLoadedParams } from './venueParams';
 import { readWorkspaceFile, workspaceFileText } from './workspaceFile';
 
 const SAVE_DELAY_MS = 400;
@@ -77,9 +78,27 @@ async function refreshAside(): Promise<void> {
   status.setState({ asideCount: repo ? (await repo.asideItems()).length : 0 });
 }
 
+/**
+ * The workspace's venue parameter files back in the engine, replacing what the last one loaded; an
+ * unreadable entry is set aside and dropped (true: the workspace needs saving without it).
+ */
+async function replayParams(workspace: Workspace | null, refresh: boolean): Promise<boolean> {
+  const raw = workspace?.extras[VENUE_PARAMS_EXTRA];
+  const read = readVenueParams(raw);
+  await replayVenueParams(read.ok ? read.value : [], refresh);
+  if (read.ok) return false;
+  await repo?.setAside(`extras:${index.current}:${VENUE_PARAMS_EXTRA}`, raw, read.reason);
+  useWorkspaceExtras.getState().setExtra(VENUE_PARAMS_EXTRA, undefined);
+  const before = status.getState().notice;
+  status.setState({ notice: `${before ? `${before} ` : ''}The saved venue parameters could not be read (${read.reason}); they were set aside and the built-in ones apply.` });
+  await refreshAside();
+  return true;
+}
+
 /** Puts a workspace on screen; loads its file through the engine. True when a portfolio was loaded. */
 async function apply(workspace: Workspace | null, file: StoredFile | null, keepLinkScenario: boolean): Promise<boolean> {
   applying = true;
+  let dropped = false;
   try {
     if (!keepLinkScenario) {
       useAppStore.setState({
@@ -88,6 +107,8 @@ async function apply(workspace: Workspace | null, file: StoredFile | null, keepL
       });
     }
     useWorkspaceExtras.getState().replaceExtras(workspace?.extras ?? {});
+    // before the book loads, so its first figures already use them; re-evaluated here only when no load follows
+    dropped = await replayParams(workspace, !file);
     if (!file) return false;
     lastFile = file;
     // copies: the engine takes the buffers it is sent
@@ -97,6 +118,7 @@ async function apply(workspace: Workspace | null, file: StoredFile | null, keepL
     return await loadContent(file.fileName, file.bytes.slice().buffer, file.sample, file.mapping);
   } finally {
     applying = false;
+    if (dropped) scheduleSave();
   }
 }
 
@@ -150,6 +172,12 @@ export function startPersistSync(kv: KeyValue = idbKeyValue()): () => Promise<bo
     lastFile = storedFileOf(file);
     const id = index.current;
     if (repo && id) void repo.saveFile(id, lastFile).then(saveNow, (e: unknown) => status.setState({ notice: `Could not save the portfolio (${describe(e)}).` }));
+  });
+  onVenueParamsLoaded((files) => {
+    if (applying) return;
+    const extras = useWorkspaceExtras.getState();
+    const stored = readVenueParams(extras.extras[VENUE_PARAMS_EXTRA]);
+    extras.setExtra(VENUE_PARAMS_EXTRA, venueParamsJson(withLoadedParams(stored.ok ? stored.value : [], files)));
   });
   // a reload within the debounce delay still keeps the last change
   window.addEventListener('pagehide', () => void saveNow());

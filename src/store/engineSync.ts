@@ -5,7 +5,7 @@
 import type { Report, Scenario } from '../engine/types';
 import { createEngineClient, SUPERSEDED, type ArgsOf, type EngineClient, type ExactPositionRow, type FastArgs, type Method, type ResultOf, type SortColumn } from '../worker';
 import { oversizeProblem, readWithProgress } from './engineHealth';
-import type { ColumnMapping } from '../worker/protocol';
+import type { BracketsOutcome, ColumnMapping } from '../worker/protocol';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 import { riskiestUnits, selectUnitFigures } from './unitFigures';
@@ -243,20 +243,70 @@ export async function loadSample(file: string): Promise<boolean> {
   }
 }
 
-/** Tier tables in Binance's leverageBracket shape; the portfolio is re-evaluated with them. */
-export async function loadBracketsFile(file: File): Promise<void> {
+type ParamFile = { fileName: string; text: string };
+type ParamOutcome = BracketsOutcome;
+const paramListeners = new Set<(files: ParamFile[]) => void>();
+
+/** Persistence listens here: the venue parameter files the engine accepted, to keep with the workspace. */
+export function onVenueParamsLoaded(listener: (files: ParamFile[]) => void): () => void {
+  paramListeners.add(listener);
+  return () => paramListeners.delete(listener);
+}
+
+/** One line per file the engine took: what it was and what it replaced. */
+function paramLines(outcome: ParamOutcome & { ok: true }): string[] {
+  return (outcome.loaded ?? []).map((l) => {
+    const shown = l.names.length > 0 ? ` (${l.names.slice(0, 6).join(', ')}${l.names.length > 6 ? ', …' : ''})` : '';
+    const what = l.kind === 'okx-instruments' ? 'contract values' : l.kind === 'aave-reserves' ? `asset${l.names.length === 1 ? '' : 's'} replaced` : `symbol${l.names.length === 1 ? '' : 's'} replaced`;
+    return `${l.label} from ${l.fileName}: ${l.names.length} ${what}${shown}.`;
+  });
+}
+
+async function sendParams(files: ParamFile[], replace: boolean, refresh: boolean): Promise<ParamOutcome> {
+  const outcome = await client().call('loadBrackets', { files, replace });
+  if (outcome.ok && refresh && useAppStore.getState().summary) {
+    await refreshLayout();
+    await requestEvaluate();
+  }
+  return outcome;
+}
+
+/**
+ * Venue parameter files of any accepted shape (Binance leverageBracket, OKX position-tiers with its
+ * instruments file, Aave reserves), picked together as one batch; the portfolio is re-evaluated with them.
+ */
+export async function loadVenueParamFiles(picked: readonly File[]): Promise<void> {
   const store = useAppStore.getState();
+  const fileName = picked.map((f) => f.name).join(', ');
   try {
-    const outcome = await client().call('loadBrackets', { fileName: file.name, text: await file.text() });
-    if (outcome.ok) {
-      store.setBrackets({ fileName: file.name, ok: true, lines: outcome.symbols });
-      await refreshLayout();
-      await requestEvaluate();
-    } else {
-      store.setBrackets({ fileName: file.name, ok: false, lines: outcome.errors });
-    }
+    const files = await Promise.all(picked.map(async (f) => ({ fileName: f.name, text: await f.text() })));
+    const outcome = await sendParams(files, false, true);
+    if (!outcome.ok) return store.setBrackets({ fileName, ok: false, lines: outcome.errors });
+    store.setBrackets({ fileName, ok: true, lines: paramLines(outcome) });
+    for (const listener of paramListeners) listener(files);
   } catch (e) {
-    store.setBrackets({ fileName: file.name, ok: false, lines: [message(e)] });
+    store.setBrackets({ fileName, ok: false, lines: [message(e)] });
+  }
+}
+
+/** One file, as the single-file input always took it. */
+export function loadBracketsFile(file: File): Promise<void> {
+  return loadVenueParamFiles([file]);
+}
+
+/**
+ * A workspace's venue parameter files, replacing whatever was loaded (restore, workspace switch or
+ * import). `refresh`: re-evaluate the book on screen (when no portfolio load follows to do it).
+ */
+export async function replayVenueParams(files: ParamFile[], refresh: boolean): Promise<void> {
+  const store = useAppStore.getState();
+  const fileName = files.map((f) => f.fileName).join(', ');
+  try {
+    const outcome = await sendParams(files, true, refresh);
+    if (!outcome.ok) store.setBrackets({ fileName, ok: false, lines: outcome.errors });
+    else store.setBrackets(files.length > 0 ? { fileName, ok: true, lines: paramLines(outcome).map((l) => `${l.slice(0, -1)}, kept with the workspace.`) } : null);
+  } catch (e) {
+    store.setBrackets({ fileName, ok: false, lines: [message(e)] });
   }
 }
 

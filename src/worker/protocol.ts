@@ -2,6 +2,7 @@ import type { VenueComparison } from '../engine/compare';
 import type { ChartData, ChartUnitRef } from '../engine/curveTypes';
 import type { RiskScenario } from '../engine/options/riskGrid';
 import type { Report, Scenario, Thresholds, VenueId } from '../engine/types';
+import type { VenueParamFile, VenueParamKind } from '../engine/venues/params';
 import type { ColumnMapping } from '../import/mapping';
 import type { PreviewResult } from '../import/preview';
 import type { ImportProblem } from '../import/types';
@@ -26,7 +27,12 @@ export type LoadOutcome =
   | { ok: true; summary: PortfolioSummary; warnings: string[] }
   | { ok: false; errors: ImportProblem[] };
 
-export type BracketsOutcome = { ok: true; symbols: string[] } | { ok: false; errors: string[] };
+export type BracketsOutcome =
+  | { ok: true; symbols: string[]; loaded?: Array<{ fileName: string; kind: VenueParamKind; label: string; names: string[] }> }
+  | { ok: false; errors: string[] };
+
+/** One file, as before; or a batch of venue parameter files (`replace`: drop what was loaded first, as a workspace restore does). */
+export type VenueParamsArgs = { fileName: string; text: string } | { files: VenueParamFile[]; replace?: boolean };
 
 export interface EvaluateArgs {
   scenario: Scenario;
@@ -94,8 +100,11 @@ export interface EngineHandlers extends FastHandlers, RiskHandlers {
   /** Several files (CSV or exchange JSON) as one portfolio: positions and balances of one venue merge (issue 7). */
   /** each file may carry its own column mapping (the mapping step, one file of several) */
   loadFiles(args: { files: Array<{ fileName: string; content: ArrayBuffer | string; mapping?: ColumnMapping }>; asOf?: string }): LoadOutcome;
-  /** Tier tables in Binance's leverageBracket shape, replacing built-ins symbol by symbol. */
-  loadBrackets(args: { fileName: string; text: string }): BracketsOutcome;
+  /**
+   * Venue parameter files recognised by shape (Binance leverageBracket, OKX position-tiers +
+   * instruments, Aave reserves), replacing built-ins symbol by symbol; a batch applies whole or not at all.
+   */
+  loadBrackets(args: VenueParamsArgs): BracketsOutcome;
   /** Every figure of the current portfolio under a scenario. */
   evaluate(args: EvaluateArgs): EvaluateOutcome;
   /** The current portfolio margined under every venue at once (issue 7). */

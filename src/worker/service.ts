@@ -2,7 +2,7 @@ import { compareVenues } from '../engine/compare';
 import { evaluatePortfolio } from '../engine/evaluate';
 import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
-import { parseLeverageBrackets, type TierTable } from '../engine/venues/tiers';
+import { emptyVenueParams, KIND_LABELS, readVenueParamFiles, withAaveReserves, type VenueParams } from '../engine/venues/params';
 import { importPortfolio, importPortfolios } from '../import';
 import { createChartsHandler } from './chartsService';
 import { createCascadeRunner } from './cascade';
@@ -28,8 +28,14 @@ const EMPTY: Portfolio = { source: '', rows: [] };
 
 /** The engine behind the protocol, holding the current portfolio and tier tables. */
 export function createEngineService(): EngineHandlers {
+  // the book as imported, and as the engine margins it (loaded Aave reserves applied)
+  let imported: Portfolio = EMPTY;
   let portfolio: Portfolio = EMPTY;
-  const tierTables = new Map<string, TierTable>();
+  let params: VenueParams = emptyVenueParams();
+  let tierTables = params.tierTables;
+  const applyParams = () => {
+    portfolio = imported === EMPTY || params.aaveReserves.size === 0 ? imported : { ...imported, rows: withAaveReserves(imported.rows, params.aaveReserves) };
+  };
   const charts = createChartsHandler(() => fast());
   const cascade = createCascadeRunner();
   // the what-if fast path, laid out on first use after each load or tier change
@@ -53,7 +59,8 @@ export function createEngineService(): EngineHandlers {
     load({ fileName, content, asOf, mapping }) {
       const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) });
       if (!result.ok) return result;
-      portfolio = result.portfolio;
+      imported = result.portfolio;
+      applyParams();
       session = null;
       invalidateRisk();
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
@@ -61,24 +68,24 @@ export function createEngineService(): EngineHandlers {
     loadFiles({ files, asOf }) {
       const result = importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) })));
       if (!result.ok) return result;
-      portfolio = result.portfolio;
+      imported = result.portfolio;
+      applyParams();
       session = null;
       invalidateRisk();
       return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
     },
-    loadBrackets({ fileName, text }) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        return { ok: false, errors: [`${fileName}: expected JSON in the shape of Binance's leverageBracket response (${e instanceof Error ? e.message : String(e)})`] };
-      }
-      const parsed = parseLeverageBrackets(json, fileName, new Date().toISOString());
-      if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `${fileName}: ${e}`) };
-      for (const [symbol, table] of parsed.tables) tierTables.set(symbol, table);
+    loadBrackets(args) {
+      const files = 'files' in args ? args.files : [{ fileName: args.fileName, text: args.text }];
+      const replace = 'files' in args && args.replace === true;
+      const read = readVenueParamFiles(files, replace ? emptyVenueParams() : params, new Date().toISOString());
+      if (!read.ok) return read;
+      params = read.params;
+      tierTables = params.tierTables;
+      applyParams();
       session = null;
       invalidateRisk();
-      return { ok: true, symbols: [...parsed.tables.keys()] };
+      const loaded = read.loaded.map((l) => ({ ...l, label: KIND_LABELS[l.kind] }));
+      return { ok: true, symbols: loaded.flatMap((l) => l.names), loaded };
     },
     evaluate({ scenario, thresholds, asOf }) {
       return evaluatePortfolio({ portfolio, scenario, thresholds, asOf: asOf ?? new Date().toISOString(), tierTables });

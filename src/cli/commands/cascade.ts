@@ -5,14 +5,14 @@ import { InputError, loadEngine } from '../common';
 
 export const CASCADE_USAGE = `usage: cli cascade PORTFOLIO.csv --shock UNDERLYING=FRACTION... --depth UNDERLYING=AMOUNT...
   [--fund AMOUNT] [--impact linear|sqrt] [--coefficient K] [--fee F] [--rounds N] [--partial TARGET_HF]
-  [--brackets FILE.json] [--as-of ISO-8601]`;
+  [--brackets PARAMS.json]... [--as-of ISO-8601]`;
 
 /** A wrong command line: exit 1 with this command's own usage (run.ts would append evaluate's to a UsageError). */
 class UsageError extends Error {}
 
 interface CascadeOptions {
   file: string;
-  brackets: string | null;
+  brackets: string[];
   asOf: string | null;
   scenario: Scenario;
   params: CascadeParams;
@@ -37,7 +37,7 @@ function parse(argv: readonly string[]): CascadeOptions {
   let coefficient: string | undefined;
   const params: CascadeParams = { ...DEFAULT_CASCADE_PARAMS };
   let file: string | null = null;
-  let brackets: string | null = null;
+  const brackets: string[] = [];
   let asOf: string | null = null;
   const args = [...argv];
   while (args.length > 0) {
@@ -73,7 +73,8 @@ function parse(argv: readonly string[]): CascadeOptions {
         break;
       }
       case '--partial': params.partial = { kind: 'to-target', targetHF: number(arg, value()) }; break;
-      case '--brackets': brackets = value(); break;
+      case '--brackets':
+      case '--venue-params': brackets.push(value()); break;
       case '--as-of': asOf = value(); break;
       case '--debug': break;
       default:

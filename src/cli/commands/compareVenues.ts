@@ -1,11 +1,11 @@
 import { UsageError } from '../args';
 import { InputError, loadEngine } from '../common';
 
-export const COMPARE_USAGE = 'usage: cli compare-venues PORTFOLIO.csv|POSITIONS.json [--brackets FILE.json] [--as-of ISO-8601]';
+export const COMPARE_USAGE = 'usage: cli compare-venues PORTFOLIO.csv|POSITIONS.json [--brackets PARAMS.json]... [--as-of ISO-8601]';
 
-function parse(argv: readonly string[]): { file: string; brackets: string | null; asOf: string | null } {
+function parse(argv: readonly string[]): { file: string; brackets: string[]; asOf: string | null } {
   let file: string | null = null;
-  let brackets: string | null = null;
+  const brackets: string[] = [];
   let asOf: string | null = null;
   const args = [...argv];
   while (args.length > 0) {
@@ -16,7 +16,7 @@ function parse(argv: readonly string[]): { file: string; brackets: string | null
       if (v === undefined) throw new UsageError(`${flag}: expected a value`);
       return v;
     };
-    if (flag === '--brackets') brackets = value();
+    if (flag === '--brackets' || flag === '--venue-params') brackets.push(value());
     else if (flag === '--as-of') asOf = value();
     else if (flag === '--debug') continue;
     else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}\n${COMPARE_USAGE}`);

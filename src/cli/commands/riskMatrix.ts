@@ -4,7 +4,7 @@ import { InputError, loadEngine, readFile } from '../common';
 import type { GridChoice } from '../../worker/protocol';
 
 export const RISK_MATRIX_USAGE = `usage: cli risk-matrix PORTFOLIO.csv [--grid span|deribit|FILE.json] [--as-of ISO-8601]
-  [--shock UNDERLYING=FRACTION]... [--vol-shock FRACTION] [--days N] [--brackets FILE.json]`;
+  [--shock UNDERLYING=FRACTION]... [--vol-shock FRACTION] [--days N] [--brackets PARAMS.json]...`;
 
 /** Takes `--grid` out of the arguments; the rest are evaluate's (the what-if the matrix is centred on). */
 function splitGrid(argv: readonly string[]): { grid: string; rest: string[] } {

@@ -4,9 +4,9 @@ import { last, numberFlag, readFlags, STRESS_USAGE } from '../riskArgs';
 
 /** `stress FILE --preset NAME`: every unit along a historical crash path, as JSON. */
 export function stressCommand(argv: readonly string[]): string {
-  const { file, flags } = readFlags(argv, ['--preset', '--margin-call-hf', '--brackets'], STRESS_USAGE);
+  const { file, flags } = readFlags(argv, ['--preset', '--margin-call-hf', '--brackets', '--venue-params'], STRESS_USAGE);
   const name = last(flags, '--preset');
-  const { engine, warnings } = loadEngine(file, { brackets: last(flags, '--brackets') });
+  const { engine, warnings } = loadEngine(file, { brackets: [...(flags.get('--brackets') ?? []), ...(flags.get('--venue-params') ?? [])] });
   const { presets } = engine.riskSetup({});
   const key = name?.trim().toLowerCase() ?? '';
   const preset = presets.find((p) => p.id === key || p.name.toLowerCase() === key);

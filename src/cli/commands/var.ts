@@ -5,11 +5,11 @@ import type { VarStartArgs } from '../../worker/riskProtocol';
 
 /** `var FILE [options]`: Monte Carlo (or historical) VaR, ES and hit probabilities, as JSON. */
 export function varCommand(argv: readonly string[]): string {
-  const { file, flags } = readFlags(argv, ['--horizon-days', '--confidence', '--paths', '--seed', '--steps-per-day', '--returns', '--history', '--margin-call-hf', '--brackets'], VAR_USAGE);
+  const { file, flags } = readFlags(argv, ['--horizon-days', '--confidence', '--paths', '--seed', '--steps-per-day', '--returns', '--history', '--margin-call-hf', '--brackets', '--venue-params'], VAR_USAGE);
   const returns = last(flags, '--returns') ?? 'lognormal';
   if (returns !== 'lognormal' && returns !== 'normal') throw new UsageError(`--returns: expected lognormal or normal, found "${returns}"`);
   const confidences = (flags.get('--confidence') ?? ['0.99', '0.975']).flatMap((c) => c.split(',')).map((c) => c.trim());
-  const { engine, warnings } = loadEngine(file, { brackets: last(flags, '--brackets') });
+  const { engine, warnings } = loadEngine(file, { brackets: [...(flags.get('--brackets') ?? []), ...(flags.get('--venue-params') ?? [])] });
   const history = last(flags, '--history');
   const method: VarStartArgs['method'] = history
     ? { kind: 'historical', fileName: history, content: readFile(history).toString('utf8') }

@@ -18,7 +18,7 @@ export interface VenueRules {
   defaultMmr: Dec;
   /** built-in tier tables by symbol; empty where the venue uses the row's own rates */
   tiers: TierTables;
-  /** whether user-loaded leverage brackets apply to this venue's rows */
+  /** whether user-loaded tables under the bare symbol (Binance's leverage brackets) apply to this venue's rows */
   acceptsBrackets: boolean;
   /** collateral haircut by asset when the row gives none */
   haircuts: ReadonlyMap<string, Dec>;
@@ -58,8 +58,8 @@ export function venueRules(id: VenueId): VenueRules {
 }
 
 /**
- * The tier table for a row: user-loaded tables first where the venue takes them (they replace
- * built-ins symbol by symbol), then the venue's own. Looked up by the symbol, then by
+ * The tier table for a row: user-loaded tables first (they replace built-ins symbol by symbol;
+ * Binance's keyed by the bare symbol, any other venue's by `venue:KEY`, params.ts userTableKey), then the venue's own. Looked up by the symbol, then by
  * `${underlying}USDT` so that a venue-neutral symbol such as `BTC-PERP` on a Binance account still
  * finds BTCUSDT's tiers, then by the coin (Hyperliquid names its tables by coin). A table counted in
  * size (OKX) comes back fixed at the tier of `quantity`, the position's size in the underlying
@@ -74,7 +74,8 @@ export function tierTableFor(
 ): TierTable | undefined {
   const keys = [symbol.toUpperCase(), `${underlying.toUpperCase()}USDT`, underlying.toUpperCase()];
   for (const key of keys) {
-    const table = (venue.acceptsBrackets ? userTables.get(key) : undefined) ?? venue.tiers.get(key);
+    // Binance's loaded brackets sit under the bare symbol; another venue's loaded tiers (OKX) under `venue:KEY`
+    const table = userTables.get(venue.acceptsBrackets ? key : `${venue.id}:${key}`) ?? venue.tiers.get(key);
     if (table) return tierAtQuantity(table, quantity);
   }
   return undefined;

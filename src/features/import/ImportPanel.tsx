@@ -1,6 +1,6 @@
 import { FileInput } from '../../components/FileInput';
 import { useAppStore } from '../../store';
-import { loadBracketsFile } from '../../store/engineSync';
+import { loadVenueParamFiles } from '../../store/engineSync';
 import { openFile, openFiles } from '../mapping/mappingFlow';
 import { SampleSelect } from './SampleSelect';
 
@@ -10,14 +10,13 @@ function BracketsNote() {
   if (brackets.ok) {
     return (
       <p className="note" role="status">
-        Tier brackets from {brackets.fileName}: {brackets.lines.length} symbol{brackets.lines.length === 1 ? '' : 's'} replaced
-        {brackets.lines.length > 0 ? ` (${brackets.lines.slice(0, 6).join(', ')}${brackets.lines.length > 6 ? ', …' : ''})` : ''}.
+        {brackets.lines.join(' ')}
       </p>
     );
   }
   return (
     <div className="problems problems--inline" role="alert">
-      <strong>Brackets refused: {brackets.fileName}</strong>
+      <strong>Venue parameters refused: {brackets.fileName}</strong>
       <ul>
         {brackets.lines.slice(0, 20).map((line, i) => (
           <li key={i}>{line}</li>
@@ -27,7 +26,7 @@ function BracketsNote() {
   );
 }
 
-/** Where portfolios come in: a file, a shipped sample, or tier tables. Dropping a file anywhere works too. */
+/** Where portfolios come in: a file, a shipped sample, or venue parameters (tiers, contract values, reserves). Dropping a file anywhere works too. */
 export function ImportPanel() {
   const loadingFile = useAppStore((s) => s.loadingFile);
   return (
@@ -38,7 +37,12 @@ export function ImportPanel() {
       <div className="import__controls">
         <FileInput label="Load portfolio CSV" accept=".csv,text/csv,.json,application/json" onFile={(f) => void openFile(f)} onFiles={(fs) => void openFiles(fs)} />
         <SampleSelect />
-        <FileInput label="Load tier brackets (JSON)" accept=".json,application/json" onFile={(f) => void loadBracketsFile(f)} />
+        <FileInput
+          label="Load venue parameters (JSON)"
+          accept=".json,application/json"
+          onFile={(f) => void loadVenueParamFiles([f])}
+          onFiles={(fs) => void loadVenueParamFiles(fs)}
+        />
       </div>
       <p className="hint">
         or drop a CSV anywhere on the page
