@@ -1,7 +1,7 @@
 import { Dec, decStr } from './decimal';
 import { evaluatePortfolio } from './evaluate';
 import type { PortfolioRow, PositionReport, Report, UnitReport, VenueId } from './types';
-import { liquidationCost, AAVE_RESERVES } from './venues/aave';
+import { liquidationCost, AAVE_RESERVES, type AaveReserve } from './venues/aave';
 import { VENUES, tierTableFor, type VenueRules } from './venues';
 import { tierFor, type TierTables } from './venues/tiers';
 import { venueReasons, type ReasonContext } from './compareReasons';
@@ -74,6 +74,8 @@ export interface CompareRequest {
   source: string;
   asOf: string;
   tierTables?: TierTables;
+  /** Aave reserves loaded from a file (venues/params.ts); they take precedence over the built-in ones */
+  aaveReserves?: ReadonlyMap<string, AaveReserve>;
 }
 
 /**
@@ -113,7 +115,7 @@ function venueRatio(venue: VenueRules, unit: UnitReport): VenueUnitFigures['venu
 }
 
 /** Aave: the bonus of the largest collateral asset is what the liquidator takes. */
-function aaveLiquidation(rows: readonly PortfolioRow[], unit: UnitReport): VenueUnitFigures['liquidation'] {
+function aaveLiquidation(rows: readonly PortfolioRow[], unit: UnitReport, loaded: ReadonlyMap<string, AaveReserve>): VenueUnitFigures['liquidation'] {
   const debt = new Dec(unit.debt);
   if (!debt.gt(0)) return null;
   let largest: PortfolioRow | null = null;
@@ -121,7 +123,8 @@ function aaveLiquidation(rows: readonly PortfolioRow[], unit: UnitReport): Venue
     if (r.type !== 'spot' || !new Dec(r.qty).gt(0)) continue;
     if (!largest || new Dec(r.qty).times(r.markPrice).gt(new Dec(largest.qty).times(largest.markPrice))) largest = r;
   }
-  const bonus = largest ? AAVE_RESERVES.get(largest.underlying.toUpperCase())?.liquidationBonus : undefined;
+  const asset = largest?.underlying.toUpperCase();
+  const bonus = asset ? (loaded.get(asset) ?? AAVE_RESERVES.get(asset))?.liquidationBonus : undefined;
   if (!bonus) return null;
   // at the moment of liquidation HF is just under 1, so the 50% close factor applies unless HF is already <= 0.95
   const hf = unit.healthFactor ? Dec.min(new Dec(unit.healthFactor), new Dec('0.9999')) : new Dec('0.9999');
@@ -215,7 +218,7 @@ export function compareVenues(request: CompareRequest): { ok: true; comparison: 
         healthFactor: u.healthFactor,
         venueRatio: venueRatio(venue, u),
         liquidationShockDown: u.liquidationShock.down,
-        liquidation: venue.kind === 'lending' ? aaveLiquidation(rowsOf.get(account) ?? [], u) : null,
+        liquidation: venue.kind === 'lending' ? aaveLiquidation(rowsOf.get(account) ?? [], u, request.aaveReserves ?? new Map()) : null,
       };
     });
     let most: VenueUnitFigures | null = null;

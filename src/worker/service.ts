@@ -92,7 +92,7 @@ export function createEngineService(): EngineHandlers {
     },
     compareVenues({ asOf }) {
       if (portfolio.rows.length === 0) return { ok: false, error: 'no portfolio is loaded' };
-      return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables });
+      return compareVenues({ rows: portfolio.rows, source: portfolio.source, asOf: asOf ?? new Date().toISOString(), tierTables, aaveReserves: params.aaveReserves });
     },
     charts,
     cascade(args) {
