@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { useAppStore, validateThresholds } from '../../store';
 import { startChartsSync } from '../../store/chartsSync';
 import { describeScenario } from '../scenario/edit';
@@ -22,12 +22,14 @@ const PnlChartMemo = memo(PnlChart);
 /** The charts tab: data comes from the worker through the store; this only lays it out. */
 export default function ChartsView() {
   useEffect(() => startChartsSync(), []);
-  const charts = useAppStore((s) => s.charts);
+  // deferred: a chart result is drawn in an interruptible render, so a slider step's cards and table
+  // (urgent) are never held up behind recharts laying out four charts
+  const charts = useDeferredValue(useAppStore((s) => s.charts));
   const error = useAppStore((s) => s.chartsError);
   const chosen = useAppStore((s) => s.chartUnit);
   const setChartUnit = useAppStore((s) => s.setChartUnit);
   // the charts' own scenario, not the store's: a slider step redraws the charts once, when their data comes
-  const scenario = useAppStore((s) => s.chartsScenario ?? s.scenario);
+  const scenario = useDeferredValue(useAppStore((s) => s.chartsScenario ?? s.scenario));
   const inputs = useAppStore((s) => s.thresholdInputs);
   // primitives, so a new result with the same levels does not redraw the view
   const reportTarget = useAppStore((s) => s.fast?.scenario.targetHF);
