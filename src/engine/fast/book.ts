@@ -78,8 +78,6 @@ export interface FastBook {
   rowCum: Float64Array;
   /** the row's own initial rate, or NaN when the tier decides */
   rowImr: Float64Array;
-  /** option rows: the notional the report shows (|q| * cs * underlying price), constant */
-  rowOptionNotional: Float64Array;
   // --- tier tables, flattened: table t has tiers tableStart[t] .. tableStart[t + 1] - 1
   tableStart: Int32Array;
   tierCap: Float64Array;
@@ -160,7 +158,6 @@ export function prepareFastBook(accounts: readonly PreparedAccount[]): FastBook 
     rowMmr: new Float64Array(rowCount),
     rowCum: new Float64Array(rowCount),
     rowImr: new Float64Array(rowCount),
-    rowOptionNotional: new Float64Array(rowCount),
     tableStart: new Int32Array(1),
     tierCap: new Float64Array(0),
     tierMmr: new Float64Array(0),
@@ -208,7 +205,6 @@ export function prepareFastBook(accounts: readonly PreparedAccount[]): FastBook 
       }
       // ratesAt: the row's own initial rate, else the tier's 1 / max leverage, else the venue default
       book.rowImr[i] = row.ownImr ? row.ownImr.toNumber() : m.kind === 'tier' ? NaN : row.venue.defaultImr.toNumber();
-      if (kind === RowKind.Option) book.rowOptionNotional[i] = row.absQ.times(row.cs).times(row.src.option?.underlyingPrice ?? row.mark).toNumber();
       i++;
     }
   });

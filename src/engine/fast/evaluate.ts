@@ -94,7 +94,8 @@ function optionRow(book: FastBook, i: number, mark: number, isolated: boolean, o
   const q = book.rowQcs[i]!;
   const entry = book.rowEntry[i]!;
   const pnl = Number.isNaN(entry) ? 0 : q * (mark - entry);
-  out.rowNotional[i] = book.rowOptionNotional[i]!;
+  // a held option's notional follows its (shocked) mark, as units.ts rowFigures writes it
+  out.rowNotional[i] = Math.abs(q) * mark;
   out.rowPnl[i] = pnl;
   out.rowMaintenance[i] = 0;
   return isolated ? pnl : q * mark;
