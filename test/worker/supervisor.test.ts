@@ -54,6 +54,16 @@ function fakeWorkers(decide: (message: RequestMessage, generation: number) => Ac
   return { spawn, spawned };
 }
 
+/** Crashes the worker on the first request of this method, then answers everything. */
+function crashOnce(method: Method): (m: RequestMessage) => Action {
+  let crashed = false;
+  return (m) => {
+    if (m.method !== method || crashed) return 'reply';
+    crashed = true;
+    return 'crash';
+  };
+}
+
 async function reference() {
   const engine = new EngineClient(new SupervisedTransport(fakeWorkers(() => 'reply')));
   await engine.call('load', { fileName: 'demo.csv', content: bytes() });
@@ -70,14 +80,7 @@ void off;
 
 describe('engine supervisor', () => {
   it('a crash mid-evaluation: new worker, portfolio replayed, same answer, one notice', async () => {
-    let crashed = false;
-    const workers = fakeWorkers((m) => {
-      if (m.method === 'evaluate' && !crashed) {
-        crashed = true;
-        return 'crash';
-      }
-      return 'reply';
-    });
+    const workers = fakeWorkers(crashOnce('evaluate'));
     const engine = new EngineClient(new SupervisedTransport(workers));
     const content = bytes();
     expect((await engine.call('load', { fileName: 'demo.csv', content })).ok).toBe(true);
@@ -136,14 +139,7 @@ describe('engine supervisor', () => {
   });
 
   it('a portfolio loaded from several files is the one replayed after a crash', async () => {
-    let crashed = false;
-    const workers = fakeWorkers((m) => {
-      if (m.method === 'evaluate' && !crashed) {
-        crashed = true;
-        return 'crash';
-      }
-      return 'reply';
-    });
+    const workers = fakeWorkers(crashOnce('evaluate'));
     const engine = new EngineClient(new SupervisedTransport(workers));
     await engine.call('load', { fileName: 'first.csv', content: bytes() }); // replaced by the next load
     expect((await engine.call('loadFiles', { files: [{ fileName: 'demo.csv', content: bytes() }] })).ok).toBe(true);
