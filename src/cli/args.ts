@@ -3,7 +3,51 @@ import { readExpiry } from '../import/cells';
 import type { Scenario, Thresholds } from '../engine/types';
 import { DEFAULT_THRESHOLDS } from '../engine/types';
 
-export class UsageError extends Error {}
+/** A wrong command line: exit 1 with the message and the usage of the command it was meant for (evaluate's by default). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Flags spelled two ways: the second name is read as the first. */
+const FLAG_ALIASES: Readonly<Record<string, string>> = { '--venue-params': '--brackets' };
+
+/**
+ * `FILE --flag value --flag=value ...` for commands whose flags all take a value: the file and
+ * every flag's values in command-line order (aliases under their first name). `--debug` is run.ts's.
+ */
+export function readFlags(argv: readonly string[], known: readonly string[], usage: string): { file: string; flags: Map<string, string[]> } {
+  const flags = new Map<string, string[]>();
+  let file: string | null = null;
+  const args = [...argv];
+  while (args.length > 0) {
+    let arg = args.shift()!;
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    if (arg === '--debug') continue;
+    if (arg.startsWith('-')) {
+      if (!known.includes(arg)) throw new UsageError(`unknown option ${arg}`, usage);
+      const value = inline ?? args.shift();
+      if (value === undefined) throw new UsageError(`${arg}: expected a value`, usage);
+      const name = FLAG_ALIASES[arg] ?? arg;
+      flags.set(name, [...(flags.get(name) ?? []), value]);
+    } else {
+      if (file !== null) throw new UsageError(`one portfolio file at a time; found "${file}" and "${arg}"`, usage);
+      file = arg;
+    }
+  }
+  if (file === null) throw new UsageError('missing PORTFOLIO.csv', usage);
+  return { file, flags };
+}
+
+/** The last value given for a flag (a later one overrides), or null. */
+export function last(flags: Map<string, string[]>, flag: string): string | null {
+  return flags.get(flag)?.at(-1) ?? null;
+}
 
 export interface EvaluateOptions {
   file: string;

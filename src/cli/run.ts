@@ -21,7 +21,7 @@ export function runCli(argv: readonly string[]): CliResult {
     if (e instanceof InputError) return { code: 2, stdout: '', stderr: `${e.lines.join('\n')}\n` };
     const message = e instanceof Error ? e.message : String(e);
     const detail = debug && e instanceof Error && e.stack ? `\n${e.stack}` : '';
-    const usage = e instanceof UsageError ? `\n${USAGE}` : '';
+    const usage = e instanceof UsageError ? `\n${e.usage ?? USAGE}` : '';
     return { code: 1, stdout: '', stderr: `error: ${message}${usage}${detail}\n` };
   }
 }

@@ -1,12 +1,13 @@
 import { UsageError } from '../args';
 import { InputError, loadEngine } from '../common';
-import { last, numberFlag, readFlags, STRESS_USAGE } from '../riskArgs';
+import { last, readFlags } from '../args';
+import { numberFlag, STRESS_USAGE } from '../riskArgs';
 
 /** `stress FILE --preset NAME`: every unit along a historical crash path, as JSON. */
 export function stressCommand(argv: readonly string[]): string {
   const { file, flags } = readFlags(argv, ['--preset', '--margin-call-hf', '--brackets', '--venue-params'], STRESS_USAGE);
   const name = last(flags, '--preset');
-  const { engine, warnings } = loadEngine(file, { brackets: [...(flags.get('--brackets') ?? []), ...(flags.get('--venue-params') ?? [])] });
+  const { engine, warnings } = loadEngine(file, { brackets: flags.get('--brackets') ?? [] });
   const { presets } = engine.riskSetup({});
   const key = name?.trim().toLowerCase() ?? '';
   const preset = presets.find((p) => p.id === key || p.name.toLowerCase() === key);

@@ -1,6 +1,7 @@
 import { InputError, loadEngine, readFile } from '../common';
 import { UsageError } from '../args';
-import { integerFlag, last, numberFlag, readFlags, VAR_USAGE } from '../riskArgs';
+import { last, readFlags } from '../args';
+import { integerFlag, numberFlag, VAR_USAGE } from '../riskArgs';
 import type { VarStartArgs } from '../../worker/riskProtocol';
 
 /** `var FILE [options]`: Monte Carlo (or historical) VaR, ES and hit probabilities, as JSON. */
@@ -9,7 +10,7 @@ export function varCommand(argv: readonly string[]): string {
   const returns = last(flags, '--returns') ?? 'lognormal';
   if (returns !== 'lognormal' && returns !== 'normal') throw new UsageError(`--returns: expected lognormal or normal, found "${returns}"`);
   const confidences = (flags.get('--confidence') ?? ['0.99', '0.975']).flatMap((c) => c.split(',')).map((c) => c.trim());
-  const { engine, warnings } = loadEngine(file, { brackets: [...(flags.get('--brackets') ?? []), ...(flags.get('--venue-params') ?? [])] });
+  const { engine, warnings } = loadEngine(file, { brackets: flags.get('--brackets') ?? [] });
   const history = last(flags, '--history');
   const method: VarStartArgs['method'] = history
     ? { kind: 'historical', fileName: history, content: readFile(history).toString('utf8') }

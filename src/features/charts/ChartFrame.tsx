@@ -29,6 +29,19 @@ export function ChartFrame({ title, subtitle, testId, exportName, exportNotes, c
 
 export const AXIS = { stroke: 'var(--line-strong)', tick: { fill: 'var(--text-dim)', fontSize: 11 } } as const;
 export const AXIS_LABEL = { fill: 'var(--text-dim)', fontSize: 11 } as const;
+
+/** The x axis of the HF and margin charts: the uniform move of every non-stable underlying, in %. */
+export function moveAxisProps(range: { min: number; max: number }) {
+  return {
+    ...AXIS,
+    dataKey: 'move',
+    type: 'number' as const,
+    domain: [range.min, range.max],
+    ticks: [-95, -50, 0, 50, 100, 150, 200, 250, 300],
+    tickFormatter: (v: number) => `${v}%`,
+    label: { ...AXIS_LABEL, value: 'Uniform move of all non-stable underlyings, %', position: 'insideBottom' as const, offset: -12 },
+  };
+}
 export const TOOLTIP = {
   contentStyle: { background: 'var(--bg-sunken)', border: '1px solid var(--line-strong)', borderRadius: 4, fontSize: 12 },
   labelStyle: { color: 'var(--text)' },

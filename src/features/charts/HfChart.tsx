@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { HfCurve } from '../../engine/curveTypes';
 import { formatHealthFactor } from '../../lib/format';
 import { unitLabel } from '../../lib/units';
-import { AXIS, AXIS_LABEL, ChartFrame, TOOLTIP } from './ChartFrame';
+import { AXIS, AXIS_LABEL, ChartFrame, moveAxisProps, TOOLTIP } from './ChartFrame';
 import { hfAxisMax, percentLabel, type HfPoint, type LiquidationMarks } from './hfAdapter';
 
 interface Props {
@@ -38,15 +38,7 @@ export function HfChart({ curve, points, marks, currentMove, targetHF, marginCal
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={points} margin={{ top: 20, right: 24, bottom: 22, left: 10 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />
-          <XAxis
-            {...AXIS}
-            dataKey="move"
-            type="number"
-            domain={[range.min, range.max]}
-            ticks={[-95, -50, 0, 50, 100, 150, 200, 250, 300]}
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ ...AXIS_LABEL, value: 'Uniform move of all non-stable underlyings, %', position: 'insideBottom', offset: -12 }}
-          />
+          <XAxis {...moveAxisProps(range)} />
           <YAxis
             {...AXIS}
             domain={[0, top]}

@@ -2,7 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import type { HfCurve } from '../../engine/curveTypes';
 import { formatMoney } from '../../lib/format';
 import { unitLabel } from '../../lib/units';
-import { AXIS, AXIS_LABEL, ChartFrame, TOOLTIP } from './ChartFrame';
+import { AXIS, AXIS_LABEL, ChartFrame, moveAxisProps, TOOLTIP } from './ChartFrame';
 import { percentLabel, type HfPoint, type LiquidationMarks } from './hfAdapter';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -26,15 +26,7 @@ export function MarginChart({ curve, points, marks, currentMove, range }: { curv
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 24, bottom: 22, left: 10 }}>
           <CartesianGrid stroke="var(--line)" strokeDasharray="2 4" />
-          <XAxis
-            {...AXIS}
-            dataKey="move"
-            type="number"
-            domain={[range.min, range.max]}
-            ticks={[-95, -50, 0, 50, 100, 150, 200, 250, 300]}
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ ...AXIS_LABEL, value: 'Uniform move of all non-stable underlyings, %', position: 'insideBottom', offset: -12 }}
-          />
+          <XAxis {...moveAxisProps(range)} />
           <YAxis {...AXIS} width={62} tickFormatter={(v: number) => compact.format(v)} label={{ ...AXIS_LABEL, value: 'USD', angle: -90, position: 'insideLeft', offset: 4 }} />
           <Tooltip {...TOOLTIP} labelFormatter={(v) => `move ${percentLabel(Number(v))}`} formatter={(v, name) => [`${typeof v === 'number' ? money.format(v) : '—'} USD`, name]} />
           <Legend verticalAlign="top" height={22} wrapperStyle={{ fontSize: 12, color: 'var(--text-dim)' }} />
