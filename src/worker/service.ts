@@ -3,13 +3,13 @@ import { evaluatePortfolio } from '../engine/evaluate';
 import { isStablecoin } from '../engine/stablecoins';
 import type { Portfolio } from '../engine/types';
 import { emptyVenueParams, KIND_LABELS, readVenueParamFiles, withAaveReserves, type VenueParams } from '../engine/venues/params';
-import { importPortfolio, importPortfolios } from '../import';
+import { importPortfolio, importPortfolios, type ImportResult } from '../import';
 import { createChartsHandler } from './chartsService';
 import { createCascadeRunner } from './cascade';
 import { FastSession } from './fastSession';
 import { createOptionHandlers } from './optionHandlers';
 import { previewFile } from '../import/preview';
-import type { EngineHandlers, PortfolioSummary } from './protocol';
+import type { EngineHandlers, LoadOutcome, PortfolioSummary } from './protocol';
 import { createRiskHandlers } from './riskService';
 
 function summarize(portfolio: Portfolio): PortfolioSummary {
@@ -54,25 +54,22 @@ export function createEngineService(): EngineHandlers {
     }
   };
   const { invalidate: invalidateRisk, ...risk } = createRiskHandlers(() => ({ portfolio, tierTables }), () => fast()?.book ?? null);
+  /** A good import replaces the book; everything laid out for the old one is dropped. A refused one changes nothing. */
+  const adopt = (result: ImportResult): LoadOutcome => {
+    if (!result.ok) return result;
+    imported = result.portfolio;
+    applyParams();
+    session = null;
+    invalidateRisk();
+    return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+  };
   return {
     ...risk,
     load({ fileName, content, asOf, mapping }) {
-      const result = importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) });
-      if (!result.ok) return result;
-      imported = result.portfolio;
-      applyParams();
-      session = null;
-      invalidateRisk();
-      return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+      return adopt(importPortfolio({ fileName, content, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) }));
     },
     loadFiles({ files, asOf }) {
-      const result = importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) })));
-      if (!result.ok) return result;
-      imported = result.portfolio;
-      applyParams();
-      session = null;
-      invalidateRisk();
-      return { ok: true, summary: summarize(portfolio), warnings: result.warnings };
+      return adopt(importPortfolios(files.map((f) => ({ ...f, ...(asOf ? { asOf } : {}) }))));
     },
     loadBrackets(args) {
       const files = 'files' in args ? args.files : [{ fileName: args.fileName, text: args.text }];
