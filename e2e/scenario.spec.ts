@@ -41,7 +41,7 @@ test.describe('What-if scenario', () => {
     await expect(alphaHF).toHaveText(today);
     await expect(scenarioBar(page)).toHaveCount(0);
     await expect(btcField(page)).toHaveValue('0');
-    expect(new URL(page.url()).hash).toBe('');
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
   });
 
   test('the slider moves with the keyboard, collateral is a what-if per account, and a screenshot', async ({ dashboard }, testInfo) => {

@@ -5,6 +5,7 @@
 import { useAppStore } from './index';
 import { decodeHash, encodeHash } from './scenarioHash';
 import { validateThresholds } from './thresholds';
+import { throttled } from '../lib/schedule';
 
 function apply(hash: string): void {
   const { scenario, thresholds } = decodeHash(hash);
@@ -24,14 +25,19 @@ function write(): void {
 /** Reads the hash once (call before the engine sync loads the first portfolio), then follows both ways. */
 export function startHashSync(): () => void {
   if (window.location.hash) apply(window.location.hash);
-  const offScenario = useAppStore.subscribe((s) => s.scenario, write);
-  const offThresholds = useAppStore.subscribe((s) => s.thresholdInputs, write);
+  // a history call costs a few ms of the main thread: a drag writes the URL five times a second,
+  // never behind a step's paint, and its last position always; leaving the page writes what is pending
+  const writer = throttled(write, 200);
+  const offScenario = useAppStore.subscribe((s) => s.scenario, writer.call);
+  const offThresholds = useAppStore.subscribe((s) => s.thresholdInputs, writer.call);
+  window.addEventListener('pagehide', writer.flush);
   // a link pasted into this tab (replaceState above does not fire hashchange)
   const onHashChange = () => apply(window.location.hash);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     offScenario();
     offThresholds();
+    window.removeEventListener('pagehide', writer.flush);
     window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -20,6 +20,7 @@ import { currentAlertConfig } from './config';
 import { toAlertUnits, type UnitShocks } from './fastUnits';
 import { beep, notify } from './signal';
 import { logFired, useAlerts } from './store';
+import { afterPaint, throttled } from '../../lib/schedule';
 
 /** how many of the riskiest units get exact figures per context */
 const EXACT_UNITS = 24;
@@ -117,8 +118,10 @@ async function recompute(): Promise<void> {
 }
 
 export function startAlertSync(): () => void {
-  // every result steps the machine, so a quick fall-recover-fall is two crossings, not one
-  const later = () => void recompute();
+  // alerts never hold up the numbers on screen: results are stepped after their paint, at most five
+  // times a second (stepping a 30k-unit book costs ~10 ms), and the last result is always stepped;
+  // a fall and a recovery that each stay on screen for a fifth of a second are two crossings
+  const later = throttled(afterPaint(() => void recompute()), 200).call;
   const offReport = useAppStore.subscribe((s) => s.fast, later);
   const offExact = useAppStore.subscribe((s) => s.exactUnits, later);
   const offRules = useWorkspaceExtras.subscribe((s, prev) => {

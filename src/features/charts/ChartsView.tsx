@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { useAppStore, validateThresholds } from '../../store';
 import { startChartsSync } from '../../store/chartsSync';
+import { useOnScreen } from '../../lib/useOnScreen';
 import { describeScenario } from '../scenario/edit';
 import { HfChart } from './HfChart';
 import { hfPoints, liquidationMarks, moveRange } from './hfAdapter';
@@ -21,7 +22,9 @@ const PnlChartMemo = memo(PnlChart);
 
 /** The charts tab: data comes from the worker through the store; this only lays it out. */
 export default function ChartsView() {
-  useEffect(() => startChartsSync(), []);
+  // far off screen the charts are not asked for; back near the screen, they follow the scenario again
+  const [viewRef, onScreen] = useOnScreen<HTMLDivElement>();
+  useEffect(() => (onScreen ? startChartsSync() : undefined), [onScreen]);
   // deferred: a chart result is drawn in an interruptible render, so a slider step's cards and table
   // (urgent) are never held up behind recharts laying out four charts
   const charts = useDeferredValue(useAppStore((s) => s.charts));
@@ -47,11 +50,11 @@ export default function ChartsView() {
   const ladder = useMemo(() => (charts ? { bars: ladderBars(charts.ladder), subtitle: ladderSubtitle(charts.ladder, options) } : null), [charts, options]);
   const pnl = useMemo(() => (charts ? pnlBars(charts.pnl) : []), [charts]);
 
-  if (error) return <p className="field-error">Charts could not be computed: {error}</p>;
-  if (!charts) return <p className="hint">Computing charts…</p>;
+  if (error) return <p ref={viewRef} className="field-error">Charts could not be computed: {error}</p>;
+  if (!charts) return <p ref={viewRef} className="hint">Computing charts…</p>;
   const words = describeScenario(scenario);
   return (
-    <div className="charts">
+    <div ref={viewRef} className="charts">
       <div className="charts__health">
         <UnitPicker units={charts.units} chosen={chosen} shown={curve} total={charts.unitsWithExposure} onPick={setChartUnit} />
         {curve && hf ? (

@@ -2,7 +2,9 @@ import { flexRender, getCoreRowModel, useReactTable, type Header, type SortingSt
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { STATUS_CODES } from '../../engine/fast/evaluate';
+import { useOnScreen } from '../../lib/useOnScreen';
 import { useAppStore } from '../../store';
+import { useStoreWhile } from '../../store/useStoreWhile';
 import type { SortColumn } from '../../worker';
 import { columns } from './columns';
 import { positionRowOf, type PositionRow } from './rows';
@@ -37,8 +39,11 @@ function HeaderCell({ header, disabledWhy }: { header: Header<PositionRow, unkno
  * notional, PnL and MM and is marked busy.
  */
 export function PositionsTable() {
+  // far off screen, scenario steps pass the table by: it fetches nothing until it is near the
+  // screen again (lib/useOnScreen.ts); a new portfolio still reaches it at once
+  const [sectionRef, onScreen] = useOnScreen<HTMLElement>();
   const layout = useAppStore((s) => s.layout);
-  const fast = useAppStore((s) => s.fast);
+  const fast = useStoreWhile(onScreen, (s) => s.fast);
   const [sorting, setSorting] = useState<SortingState>([]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = layout?.rowCount ?? 0;
@@ -82,7 +87,7 @@ export function PositionsTable() {
   const colCount = columns.length;
   const tooBig = count > layout.exactSortLimit ? `sorting by this column needs exact figures for every row; available up to ${layout.exactSortLimit.toLocaleString('en-US')} rows` : null;
   return (
-    <section className="positions" aria-labelledby="positions-heading">
+    <section ref={sectionRef} className="positions" aria-labelledby="positions-heading">
       <div className="section-head">
         <h2 id="positions-heading">Positions</h2>
         <span className="hint">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { fractionToPercent, percentInRange, percentToFraction } from './edit';
 
 interface Props {
@@ -15,8 +15,9 @@ interface Props {
 /**
  * A move in percent: a native range input (arrow keys, Page Up/Down, Home/End) and a number field
  * beside it. The store keeps the fraction as a decimal string; conversion goes through decimal.js.
+ * Memoised: with a stable `onChange`, a step re-renders only the control that moved.
  */
-export function PercentControl({ label, value, min, max, step = 0.5, onChange }: Props) {
+export const PercentControl = memo(function PercentControl({ label, value, min, max, step = 0.5, onChange }: Props) {
   const id = useId();
   const percent = fractionToPercent(value);
   // while the field has focus it shows what is being typed ("-", "-2"); otherwise the store's value
@@ -79,4 +80,4 @@ export function PercentControl({ label, value, min, max, step = 0.5, onChange }:
       ) : null}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
 import { collateralOf, parseAmount, shockOf, withAll, withCollateral, withShock } from './edit';
 import { PercentControl } from './PercentControl';
@@ -19,7 +19,8 @@ function useFilter(names: string[], isActive: (name: string) => boolean) {
   return { query, setQuery, shown, filtered };
 }
 
-function FilterField({ label, query, setQuery, total }: { label: string; query: string; setQuery(q: string): void; total: number }) {
+// memoised (like the controls): a scenario step re-renders the panel, not its unchanged fields
+const FilterField = memo(function FilterField({ label, query, setQuery, total }: { label: string; query: string; setQuery(q: string): void; total: number }) {
   const id = useId();
   return (
     <div className="field scenario__filter">
@@ -29,9 +30,9 @@ function FilterField({ label, query, setQuery, total }: { label: string; query: 
       <input id={id} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
     </div>
   );
-}
+});
 
-function CollateralField({ account }: { account: string }) {
+const CollateralField = memo(function CollateralField({ account }: { account: string }) {
   const id = useId();
   const value = useAppStore((s) => collateralOf(s.scenario, account));
   const [draft, setDraft] = useState<string | null>(null);
@@ -68,13 +69,30 @@ function CollateralField({ account }: { account: string }) {
       </span>
     </div>
   );
+});
+
+/**
+ * One handler per price control, kept for the page's life: each reads the scenario when it fires,
+ * so it never changes, and the memoised controls that did not move skip a step's render.
+ */
+const moveHandlers = new Map<string, (fraction: string) => void>();
+function moveHandler(name: string | null): (fraction: string) => void {
+  const key = name ?? '\u0000all';
+  let handler = moveHandlers.get(key);
+  if (!handler) {
+    handler = (f: string) => {
+      const { scenario, setScenario } = useAppStore.getState();
+      setScenario(name === null ? withAll(scenario, f) : withShock(scenario, name, f));
+    };
+    moveHandlers.set(key, handler);
+  }
+  return handler;
 }
 
 /** The what-if: price moves, depegs and collateral; every figure on the page follows. */
 export function ScenarioPanel() {
   const summary = useAppStore((s) => s.summary);
   const scenario = useAppStore((s) => s.scenario);
-  const setScenario = useAppStore((s) => s.setScenario);
   const layout = useAppStore((s) => s.layout);
   const hasOptions = (summary?.options ?? 0) > 0;
   const volatile = useMemo(() => summary?.underlyings.filter((u) => !u.stable).map((u) => u.name) ?? [], [summary]);
@@ -83,14 +101,13 @@ export function ScenarioPanel() {
   const moves = useFilter(volatile, (n) => shockOf(scenario, n) !== '0');
   const people = useFilter(accounts, (n) => collateralOf(scenario, n) !== '0');
   if (!summary) return null;
-  const update = (next: typeof scenario) => setScenario(next);
   return (
     <section className="panel scenario" aria-labelledby="scenario-heading">
       <h2 id="scenario-heading" className="panel__title">
         What if…
       </h2>
       <div className="scenario__group" role="group" aria-label="Price moves">
-        <PercentControl label="All non-stable assets" value={scenario.all} min={-95} max={300} onChange={(f) => update(withAll(useAppStore.getState().scenario, f))} />
+        <PercentControl label="All non-stable assets" value={scenario.all} min={-95} max={300} onChange={moveHandler(null)} />
         {moves.filtered ? <FilterField label="Find an underlying" query={moves.query} setQuery={moves.setQuery} total={volatile.length} /> : null}
         {moves.shown.map((name) => (
           <PercentControl
@@ -99,7 +116,7 @@ export function ScenarioPanel() {
             value={shockOf(scenario, name)}
             min={-95}
             max={300}
-            onChange={(f) => update(withShock(useAppStore.getState().scenario, name, f))}
+            onChange={moveHandler(name)}
           />
         ))}
       </div>
@@ -112,7 +129,7 @@ export function ScenarioPanel() {
               value={shockOf(scenario, name)}
               min={-50}
               max={10}
-              onChange={(f) => update(withShock(useAppStore.getState().scenario, name, f))}
+              onChange={moveHandler(name)}
             />
           ))}
         </div>

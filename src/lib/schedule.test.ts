@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterPaint, throttled } from './schedule';
+
+describe('throttled', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs a burst of calls once, at the end of the interval', () => {
+    const task = vi.fn();
+    const t = throttled(task, 200);
+    t.call();
+    t.call();
+    vi.advanceTimersByTime(199);
+    t.call();
+    expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+
+  it('honours a call made after a run (the last position of a drag is never lost)', () => {
+    const task = vi.fn();
+    const t = throttled(task, 200);
+    t.call();
+    vi.advanceTimersByTime(200);
+    t.call();
+    vi.advanceTimersByTime(200);
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
+  it('flush runs a pending call now, and nothing when none is pending', () => {
+    const task = vi.fn();
+    const t = throttled(task, 200);
+    t.flush();
+    expect(task).not.toHaveBeenCalled();
+    t.call();
+    t.flush();
+    expect(task).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(500);
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterPaint', () => {
+  let frames: Array<() => void> = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+  const paint = () => frames.splice(0).forEach((f) => f());
+
+  it('runs once after the next frame, however many calls came before it', () => {
+    const task = vi.fn();
+    const schedule = afterPaint(task);
+    schedule();
+    schedule();
+    vi.advanceTimersByTime(0);
+    expect(task).not.toHaveBeenCalled(); // not before the frame
+    paint();
+    vi.advanceTimersByTime(0);
+    expect(task).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(task).toHaveBeenCalledTimes(1); // the fallback timer was cleared
+  });
+
+  it('runs after latestMs when no frame comes (a background tab)', () => {
+    const task = vi.fn();
+    afterPaint(task, 250)();
+    vi.advanceTimersByTime(249);
+    expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(task).toHaveBeenCalledTimes(1);
+    paint();
+    vi.advanceTimersByTime(0);
+    expect(task).toHaveBeenCalledTimes(1); // the late frame does not run it twice
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Work that must follow a slider step but must not hold up its paint. Both helpers coalesce: calls
+ * made while a run is pending are folded into that run, which reads the state it needs when it runs.
+ */
+
+/**
+ * Runs `task` once, after the browser has painted what is pending now. Without frames (a background
+ * tab, where alerts matter most) it runs after `latestMs` instead.
+ */
+export function afterPaint(task: () => void, latestMs = 250): () => void {
+  let pending = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    clearTimeout(timer);
+    task();
+  };
+  return () => {
+    if (pending) return;
+    pending = true;
+    timer = setTimeout(run, latestMs);
+    // a frame callback runs before that frame's paint; the task queued from it runs after
+    requestAnimationFrame(() => setTimeout(run, 0));
+  };
+}
+
+/** Runs `task` at most once per `ms` (trailing: the last call is always honoured); `flush()` runs a pending one now. */
+export function throttled(task: () => void, ms: number): { call: () => void; flush: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    task();
+  };
+  return {
+    call: () => {
+      if (timer === undefined) timer = setTimeout(flush, ms);
+    },
+    flush,
+  };
+}
