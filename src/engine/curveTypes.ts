@@ -44,7 +44,11 @@ export interface LiquidationLadder {
   move: Float64Array;
   /** the scenario's move of that underlying */
   shock: Float64Array;
-  /** 1 where the scenario's move reaches the liquidation price */
+  /**
+   * 1 where the scenario reaches the liquidation price: the position's unit is at or below HF 1
+   * under the scenario (every liquidation price of a liquidated unit is passed, including one that
+   * is already passed today and lies on the far side of the mark)
+   */
   within: Uint8Array;
   /** positions with a liquidation price (all of them, not only the ones shipped) */
   total: number;

@@ -1,5 +1,5 @@
 import { Dec, ONE, ZERO, decStr } from './decimal';
-import { compileScenario, evaluateFast, prepareFastBook, RowKind, type FastBook, type FastFigures, type FastScenario } from './fast';
+import { compileScenario, evaluateFast, prepareFastBook, RowKind, STATUS_CODES, type FastBook, type FastFigures, type FastScenario } from './fast';
 import { solveLiquidation, type FastLiquidation } from './fast/liquidation';
 import { hfOneRoots, movingSegments, type PriceSegment } from './liquidation';
 import { markFactor, type PreparedScenario } from './scenario';
@@ -129,12 +129,11 @@ function ladderFor(book: FastBook, s: FastScenario, f: FastFigures, l: FastLiqui
   const rows = new Int32Array(book.rowCount);
   const distance = new Float64Array(book.rowCount);
   const move = (i: number) => rowRatio[i]! * s.factor[rowUnderlying[i]!]! - 1;
-  // the scenario's move of this underlying reaches the liquidation price
-  const within = (i: number) => {
-    const at = s.factor[rowUnderlying[i]!]!;
-    const y = rowRatio[i]! * at;
-    return y < 1 ? at <= y : at >= y;
-  };
+  // the scenario reaches the liquidation price when it liquidates the position's unit. Judging by
+  // the side of the mark the price lies on was wrong for a unit already past HF 1: its price then
+  // lies on the far side (above the mark for a long), and no fall would ever have "reached" it.
+  const liquidated = STATUS_CODES.indexOf('liquidation');
+  const within = (i: number) => f.unitStatus[rowUnit[i]!] === liquidated;
   let n = 0;
   let without = 0;
   let withinTotal = 0;

@@ -77,7 +77,24 @@ describe('HF curve: Binance FAQ, one long (liquidation price 25,100.40 per the F
     const btc = shocked.ladder.labels.findIndex((l) => l.includes('BTCUSDT'));
     expect(shocked.ladder.within[btc]).toBe(1);
     expect(shocked.ladder.shock[btc]).toBeCloseTo(-0.55, 12);
-    expect(shocked.ladder.withinTotal).toBe(1);
+    // HF = -50 / 1.8 < 1: the unit is liquidated, so the USDT wallet's liquidation price is passed too
+    // (with BTC at 22,500 only a USDT price above 1 would lift HF back to 1)
+    const usdt = shocked.ladder.labels.findIndex((l) => l.includes('· USDT (line'));
+    expect(shocked.ladder.within[usdt]).toBe(1);
+    expect(shocked.ladder.withinTotal).toBe(2);
+  });
+
+  it('a position already past its liquidation price today is within, though its price lies above the mark', () => {
+    // 0.02 BTC long at entry 50,000, mark 25,000, with 500 USDT: MB = 500 + 0.02 (25000 - 50000) = 0,
+    // MM = 500 * 0.004 = 2, HF = 0 < 1 today. HF = 1 at 500 + 0.02 (P - 50000) = 0.02 P * 0.004, i.e.
+    // P = 500 / 0.01992 = 25,100.40: above the mark (move +0.4016%), and no shock is needed to reach it.
+    const past = charts([
+      spot('USDT', '500', '1', { venue: 'binance' }),
+      row({ venue: 'binance', symbol: 'BTCUSDT', qty: '0.02', entryPrice: '50000', markPrice: '25000', leverage: '20' }),
+    ]);
+    const btc = past.ladder.labels.findIndex((l) => l.includes('BTCUSDT'));
+    expect(past.ladder.move[btc]).toBeCloseTo(500 / 0.01992 / 25000 - 1, 9);
+    expect(past.ladder.within[btc]).toBe(1);
   });
 
   it('PnL by underlying: 0.02 * (M - 50000) under the scenario, and the move times every holding', () => {
