@@ -1,6 +1,6 @@
 import { STABLECOINS } from '../../engine/stablecoins';
 import type { Column } from '../columns';
-import { contractCell, nativeNumber } from './cells';
+import { nativeNumber } from './cells';
 import { TableEditor } from './table';
 import type { NativeProfile } from './types';
 
@@ -29,16 +29,9 @@ export const BINANCE_POSITIONS: NativeProfile = {
     const t = new TableEditor(file, table);
     let regrouped = false;
     for (const row of t.rows) {
-      const written = t.get(row, 'symbol');
-      const contract = contractCell(written);
-      if (!contract) {
-        t.problem(row, 'symbol', 'expected the symbol, then optionally Perp, Cross or Isolated and the leverage, as Binance writes it ("BTCUSDT Perp Cross 20x")', written);
-        continue;
-      }
-      t.set(row, 'symbol', contract.symbol);
+      const contract = t.contract(row, 'expected the symbol, then optionally Perp, Cross or Isolated and the leverage, as Binance writes it ("BTCUSDT Perp Cross 20x")');
+      if (!contract) continue;
       if (contract.perpetual) t.set(row, 'type', 'perp');
-      if (contract.marginMode && !t.get(row, 'margin_mode')) t.set(row, 'margin_mode', contract.marginMode);
-      if (contract.leverage) t.set(row, 'leverage', contract.leverage);
 
       const size = nativeNumber(t.get(row, 'qty'));
       if (STABLECOINS.has(size.unit)) {
@@ -46,11 +39,7 @@ export const BINANCE_POSITIONS: NativeProfile = {
         continue;
       }
       t.set(row, 'qty', size.text);
-      for (const column of PRICES) {
-        const price = nativeNumber(t.get(row, column));
-        t.set(row, column, price.text);
-        regrouped ||= price.regrouped;
-      }
+      regrouped = t.numbers(row, PRICES) || regrouped;
       // the Margin column is the margin of the position: assigned to it only when it is isolated
       const margin = nativeNumber(t.get(row, 'isolated_margin'));
       const isolated = t.get(row, 'margin_mode').toLowerCase() === 'isolated';

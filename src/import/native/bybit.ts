@@ -1,5 +1,5 @@
 import type { Column } from '../columns';
-import { contractCell, nativeNumber } from './cells';
+import { nativeNumber } from './cells';
 import { TableEditor } from './table';
 import type { NativeProfile } from './types';
 
@@ -30,25 +30,15 @@ export const BYBIT_POSITIONS: NativeProfile = {
     let regrouped = false;
     for (const row of t.rows) {
       const written = t.get(row, 'symbol');
-      const contract = contractCell(written);
-      if (!contract) {
-        t.problem(row, 'symbol', 'expected the pair, then Cross or Isolated and the leverage, as Bybit writes it ("BTCUSDT Cross 10.00x")', written);
-        continue;
-      }
+      const contract = t.contract(row, 'expected the pair, then Cross or Isolated and the leverage, as Bybit writes it ("BTCUSDT Cross 10.00x")');
+      if (!contract) continue;
       // inverse pairs (BTCUSD) count Qty in USD, not in the coin: not read from this table
       if (/USD$/.test(contract.symbol)) {
         t.problem(row, 'symbol', 'expected a USDT or USDC contract: an inverse contract\'s Qty is in USD; load it from the v5 position list JSON instead', written);
         continue;
       }
-      t.set(row, 'symbol', contract.symbol);
       t.set(row, 'type', 'perp');
-      if (contract.marginMode) t.set(row, 'margin_mode', contract.marginMode);
-      if (contract.leverage) t.set(row, 'leverage', contract.leverage);
-      for (const column of FIGURES) {
-        const figure = nativeNumber(t.get(row, column));
-        t.set(row, column, figure.text);
-        regrouped ||= figure.regrouped;
-      }
+      regrouped = t.numbers(row, FIGURES) || regrouped;
       // IM is the position margin; it is assigned to the position only in isolated mode
       const im = nativeNumber(t.get(row, 'isolated_margin'));
       t.set(row, 'isolated_margin', contract.marginMode === 'isolated' ? im.text : '');

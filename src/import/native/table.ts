@@ -1,5 +1,6 @@
 import type { Column } from '../columns';
 import type { ImportProblem } from '../types';
+import { contractCell, nativeNumber, type ContractCell } from './cells';
 import { squash, type NativeTable, type TransformResult } from './types';
 
 export interface EditableRow {
@@ -65,6 +66,34 @@ export class TableEditor {
       ? this.header.findIndex((h) => squash(h) === column)
       : this.indexOf(column as Column);
     return at >= 0 ? this.header[at]!.trim() : column;
+  }
+
+  /**
+   * The instrument cell of a positions table (contractCell): writes the symbol, the leverage and,
+   * unless the row has one already, the margin mode; null (with the problem) when unreadable.
+   */
+  contract(row: EditableRow, expected: string): ContractCell | null {
+    const written = this.get(row, 'symbol');
+    const contract = contractCell(written);
+    if (!contract) {
+      this.problem(row, 'symbol', expected, written);
+      return null;
+    }
+    this.set(row, 'symbol', contract.symbol);
+    if (contract.marginMode && !this.get(row, 'margin_mode')) this.set(row, 'margin_mode', contract.marginMode);
+    if (contract.leverage) this.set(row, 'leverage', contract.leverage);
+    return contract;
+  }
+
+  /** Rewrites the columns' venue numbers ("4,100.00 USDT") as plain decimal text; true when a thousands separator went. */
+  numbers(row: EditableRow, columns: readonly Column[]): boolean {
+    let regrouped = false;
+    for (const column of columns) {
+      const figure = nativeNumber(this.get(row, column));
+      this.set(row, column, figure.text);
+      regrouped ||= figure.regrouped;
+    }
+    return regrouped;
   }
 
   problem(row: EditableRow, column: Column | string, message: string, value: string): void {
