@@ -6,12 +6,8 @@ const log = (page: Page) => page.getByRole('list', { name: 'Alert log' }).getByR
 
 test('an HF rule fires once when a what-if crosses it, and again after a recovery', async ({ dashboard }) => {
   const { page } = dashboard;
-  await dashboard.goto();
-  await expect(dashboard.loadedFile).toHaveText('demo.csv');
-  const alphaHF = dashboard.healthFactor(dashboard.unitCard('alpha', 'Cross'));
-  await expect(alphaHF).toHaveText(/^\d/);
   // the screen floors HF to 2 decimals: today's HF is at or above the shown value, so not below it
-  const today = await alphaHF.innerText();
+  const { alphaHF, today } = await dashboard.openDemoAlpha();
 
   await page.getByRole('tab', { name: 'Alerts' }).click();
   await page.getByLabel('Alert when').selectOption({ label: 'HF below' });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { fixture } from './pages/dashboard';
 import { expect, test } from './test';
 
@@ -6,14 +5,7 @@ test.describe('more ways in', () => {
   test('dropping a CSV on the page loads it', async ({ dashboard }) => {
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    const text = fs.readFileSync(fixture('good-portfolio.csv'), 'utf8');
-    await dashboard.page.evaluate((csv) => {
-      const data = new DataTransfer();
-      data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-      }
-    }, text);
+    await dashboard.drop(['good-portfolio.csv', 'dropped.csv']);
     await expect(dashboard.loadedFile).toHaveText('dropped.csv');
     expect(await dashboard.cellText('BTCUSDT', 'Liq. price')).toBe('9,045.23');
   });

@@ -1,30 +1,10 @@
-import fs from 'node:fs';
-import type { Page } from '@playwright/test';
-import { fixture } from './pages/dashboard';
 import { expect, test } from './test';
-
-/** Drops a file on the page as a user would (dragenter, dragover, drop). */
-async function drop(page: Page, file: string, as = file): Promise<void> {
-  await dropMany(page, [[file, as]]);
-}
-
-/** Drops several files at once, in one DataTransfer. */
-async function dropMany(page: Page, files: Array<[file: string, as: string]>): Promise<void> {
-  const payload = files.map(([file, name]) => ({ text: fs.readFileSync(fixture(file), 'utf8'), name }));
-  await page.evaluate((items) => {
-    const data = new DataTransfer();
-    for (const { text, name } of items) data.items.add(new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    }
-  }, payload);
-}
 
 test.describe('imports as they come', () => {
   test("a venue's CSV export with its own headers loads directly", async ({ dashboard }) => {
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await drop(dashboard.page, 'binance-positions.csv');
+    await dashboard.drop('binance-positions.csv');
     await expect(dashboard.loadedFile).toHaveText('binance-positions.csv');
     await expect(dashboard.page.getByRole('region', { name: /Map the columns/ })).toHaveCount(0);
     // Size "-12.000 ETH", Entry "3,420.00", Mark "3,390.50": 12 x (3,420 - 3,390.5) = +354.00
@@ -37,7 +17,7 @@ test.describe('imports as they come', () => {
     const { page } = dashboard;
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await drop(page, 'odd-headers.csv');
+    await dashboard.drop('odd-headers.csv');
 
     const step = page.getByRole('region', { name: 'Map the columns of odd-headers.csv' });
     await expect(step).toBeVisible();
@@ -66,7 +46,7 @@ test.describe('imports as they come', () => {
     // the same headers next time: the remembered mapping applies without the step
     await dashboard.sampleSelect.selectOption('demo.csv');
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await drop(page, 'odd-headers.csv', 'odd-headers-next-day.csv');
+    await dashboard.drop(['odd-headers.csv', 'odd-headers-next-day.csv']);
     await expect(dashboard.loadedFile).toHaveText('odd-headers-next-day.csv');
     await expect(page.getByText('loaded with the column mapping remembered for these headers')).toBeVisible();
   });
@@ -75,10 +55,7 @@ test.describe('imports as they come', () => {
     const { page } = dashboard;
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await dropMany(page, [
-      ['binance-positionRisk-v2.json', 'binance-positionRisk-v2.json'],
-      ['odd-headers.csv', 'odd-headers.csv'],
-    ]);
+    await dashboard.drop('binance-positionRisk-v2.json', 'odd-headers.csv');
 
     const step = page.getByRole('region', { name: 'Map the columns of odd-headers.csv' });
     await expect(step).toBeVisible();

@@ -3,18 +3,6 @@ import type { Page } from '@playwright/test';
 import { fixture } from './pages/dashboard';
 import { expect, test } from './test';
 
-/** Drops files on the page together, as a user would (dragenter, dragover, drop of one DataTransfer). */
-async function dropFiles(page: Page, files: string[]): Promise<void> {
-  const payload = files.map((name) => ({ text: fs.readFileSync(fixture(name), 'utf8'), name }));
-  await page.evaluate((items) => {
-    const data = new DataTransfer();
-    for (const { text, name } of items) data.items.add(new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    }
-  }, payload);
-}
-
 /** The step for odd-headers.csv: "Fair" is the one required column the importer cannot guess. */
 async function mapOddHeaders(page: Page): Promise<void> {
   const step = page.getByRole('region', { name: 'Map the columns of odd-headers.csv' });
@@ -37,7 +25,7 @@ test.describe('Persistence of mapped and multi-file portfolios', () => {
     const { page } = dashboard;
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await dropFiles(page, ['odd-headers.csv']);
+    await dashboard.drop('odd-headers.csv');
     await mapOddHeaders(page);
     await expect(dashboard.loadedFile).toHaveText('odd-headers.csv');
 
@@ -54,7 +42,7 @@ test.describe('Persistence of mapped and multi-file portfolios', () => {
     const { page } = dashboard;
     await dashboard.goto();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    await dropFiles(page, ['binance-positionRisk-v2.json', 'odd-headers.csv']);
+    await dashboard.drop('binance-positionRisk-v2.json', 'odd-headers.csv');
     await mapOddHeaders(page);
     const both = 'binance-positionRisk-v2.json + odd-headers.csv';
     await expect(dashboard.loadedFile).toHaveText(both);

@@ -14,11 +14,7 @@ const reset = (page: Page) => page.getByRole('button', { name: 'Reset to today' 
 test.describe('What-if scenario', () => {
   test('a BTC move changes the alpha HF, lives in the URL, survives a reload, and resets to today', async ({ dashboard }) => {
     const { page } = dashboard;
-    await dashboard.goto();
-    await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    const alphaHF = dashboard.healthFactor(dashboard.unitCard('alpha', 'Cross'));
-    await expect(alphaHF).toHaveText(/^\d/);
-    const today = await alphaHF.innerText();
+    const { alphaHF, today } = await dashboard.openDemoAlpha();
     await expect(scenarioBar(page)).toHaveCount(0);
 
     await btcField(page).fill('-20');
@@ -46,11 +42,7 @@ test.describe('What-if scenario', () => {
 
   test('the slider moves with the keyboard, collateral is a what-if per account, and a screenshot', async ({ dashboard }, testInfo) => {
     const { page } = dashboard;
-    await dashboard.goto();
-    await expect(dashboard.loadedFile).toHaveText('demo.csv');
-    const alphaHF = dashboard.healthFactor(dashboard.unitCard('alpha', 'Cross'));
-    await expect(alphaHF).toHaveText(/^\d/);
-    const today = await alphaHF.innerText();
+    const { alphaHF, today } = await dashboard.openDemoAlpha();
 
     await btcSlider(page).focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft'); // 10 steps of 0.5%

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +38,24 @@ export class DashboardPage {
     await this.portfolioInput.setInputFiles(fixture(file));
   }
 
+  /**
+   * Drops fixture files on the page together, as a user would: dragenter, dragover and drop of one
+   * DataTransfer. A file can be given as [fixture, name as dropped].
+   */
+  async drop(...files: Array<string | [file: string, as: string]>): Promise<void> {
+    const payload = files.map((f) => {
+      const [file, name] = typeof f === 'string' ? [f, f] : f;
+      return { text: fs.readFileSync(fixture(file), 'utf8'), name };
+    });
+    await this.page.evaluate((items) => {
+      const data = new DataTransfer();
+      for (const { text, name } of items) data.items.add(new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    }, payload);
+  }
+
   /** A unit card, by account and unit label as the card shows them ("Cross", "Isolated BTCUSDT"). */
   unitCard(account: string, unit: string): Locator {
     return this.page.getByRole('article', { name: new RegExp(`^${escape(account)} · ${escape(unit)}:`) });
@@ -44,6 +63,15 @@ export class DashboardPage {
 
   healthFactor(card: Locator): Locator {
     return card.getByTestId('health-factor');
+  }
+
+  /** The demo as a first visit loads it, and alpha's cross-margin HF as the card shows it today. */
+  async openDemoAlpha(): Promise<{ alphaHF: Locator; today: string }> {
+    await this.goto();
+    await expect(this.loadedFile).toHaveText('demo.csv');
+    const alphaHF = this.healthFactor(this.unitCard('alpha', 'Cross'));
+    await expect(alphaHF).toHaveText(/^\d/);
+    return { alphaHF, today: await alphaHF.innerText() };
   }
 
   /** The body row of a position, by its symbol (first match). */
