@@ -17,12 +17,19 @@ export class Events {
   private adlRound: number[] = [];
   private adlAmount: number[] = [];
 
-  liquidation(e: { round: number; unit: number; plan: Plan; slippage: Dec; fee: Dec; deficit: Dec; fundPaid: Dec; adlPaid: Dec }): void {
-    this.round.push(e.round);
-    this.unit.push(e.unit);
-    this.kind.push(LIQUIDATION_KINDS.indexOf(e.plan.kind));
-    this.values[0]!.push(e.plan.hf);
-    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(toFloat(v)));
+  /** One liquidation; `slippage` is already a display figure (the round books it exactly, per price group). */
+  liquidation(round: number, unit: number, plan: Plan, slippage: number, fee: Dec, deficit: Dec, fundPaid: Dec, adlPaid: Dec): void {
+    this.round.push(round);
+    this.unit.push(unit);
+    this.kind.push(LIQUIDATION_KINDS.indexOf(plan.kind));
+    const v = this.values;
+    v[0]!.push(plan.hf);
+    v[1]!.push(toFloat(plan.notional));
+    v[2]!.push(toFloat(fee));
+    v[3]!.push(slippage);
+    v[4]!.push(toFloat(deficit));
+    v[5]!.push(toFloat(fundPaid));
+    v[6]!.push(toFloat(adlPaid));
   }
 
   adl(unit: number, round: number, amount: Dec): void {

@@ -68,10 +68,10 @@ export function mustScreen(s: ScreenState, u: number): boolean {
 const NOTHING_OPEN = -2;
 
 export function newScreenState(book: CascadeBook, ratio: Float64Array): ScreenState {
-  const { fast, fastUnit } = book;
+  const { fast } = book;
   return {
     qcs: fast.rowQcs.slice(),
-    base: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
+    base: book.startBaseFloat.slice(),
     ratio,
     hf: new Float64Array(book.units.length),
     force: new Uint8Array(book.units.length),
