@@ -39,14 +39,14 @@ export class Events {
   }
 
   /** Unit indices are renumbered into a short `names` list of the units that appear. */
-  columns(nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
-    const index = new Map<number, number>();
+  columns(units: number, nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
+    const index = new Int32Array(units).fill(-1);
     const names: string[] = [];
     const local = (u: number) => {
-      let i = index.get(u);
-      if (i === undefined) {
+      let i = index[u]!;
+      if (i < 0) {
         i = names.length;
-        index.set(u, i);
+        index[u] = i;
         names.push(nameOf(u));
       }
       return i;

@@ -9,7 +9,7 @@ import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
 import { Events, histogram } from './report';
 import { newScreenState, screenCandidates } from './screen';
-import { addForced, closeAt, equityNow, groupFill, marksOf, newRunState, setBase, setFills, setRatio, settleUnits, slipOf, syncFloats, takeForced, unitAt, type RunState } from './state';
+import { addForced, closeAt, equityNow, groupFill, marksOf, newRunState, setBase, setFills, setRatio, slipOf, syncFloats, takeForced, unitAt, type RunState } from './state';
 import type { CascadeParams, CascadeResult, CascadeRound } from './types';
 
 export interface CascadeRequest {
@@ -20,6 +20,7 @@ export interface CascadeRequest {
   screenEveryRound?: boolean;
 }
 
+/** `final`: the run's state at the end; its `units` are brought up to date by settleUnits (state.ts) when asked for. */
 export type CascadeOutcome = { ok: true; result: CascadeResult; final: RunState } | { ok: false; error: string };
 
 /**
@@ -41,7 +42,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
   const params = prepared.params;
   const { book } = request;
   const shock = book.underlyings.map((u) => markFactor(checked.scenario, u).toDecimalPlaces(RATIO_DP));
-  const state = newRunState(book, shock.slice(), newScreenState(book, Float64Array.from(shock, (s) => s.toNumber())), params.fund);
+  const state = newRunState(book, shock.slice(), newScreenState(book, Float64Array.from(shock, (s) => s.toNumber()), Uint8Array.from(book.underlyings, (u) => (params.impact.has(u) ? 1 : 0))), params.fund);
   addCollateral(state, checked.scenario.addCollateral);
   const cumulative = book.underlyings.map(() => ZERO);
   const events = new Events();
@@ -144,7 +145,6 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
     candidates = nextCandidates(state, candidateBuffer, stamp, round, moved, liquidating, events.adlUnitsOfRound(round));
   }
   screen(state, book.units.keys(), EVERY);
-  settleUnits(state);
   const fundChange = state.fund.minus(params.fund);
   return {
     ok: true,
@@ -157,7 +157,7 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       fundStart: decStr(params.fund),
       fundEnd: decStr(state.fund),
       units: book.units.length,
-      ...events.columns((u) => nameOf(book, u)),
+      ...events.columns(book.units.length, (u) => nameOf(book, u)),
       histogram: histogram(hfBefore ?? state.screen.hf, state.screen.hf),
       accounting: {
         accountsChange: decStr(ledger.plus(priceEffect)),

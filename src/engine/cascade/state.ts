@@ -25,7 +25,7 @@ export interface RunState {
   /** 1: screen.base[u] is older than base[u]; such units are listed in floatQueue */
   floatStale: Uint8Array;
   floatQueue: number[];
-  /** the units as they stand; up to date for every unit once the run has ended (during it: unitAt) */
+  /** the units as they stand: unitAt(u) during the run; every one after settleUnits at its end */
   units: PreparedUnit[];
   /** units with nothing left to liquidate */
   closed: Uint8Array;
@@ -189,9 +189,10 @@ export function unitAt(state: RunState, u: number): PreparedUnit {
   return now;
 }
 
-/** Brings every unit up to date (the end of a run). */
-export function settleUnits(state: RunState): void {
+/** Brings every unit up to date after a run and returns them (runs do not: the worker needs only the result). */
+export function settleUnits(state: RunState): PreparedUnit[] {
   for (let u = 0; u < state.stale.length; u++) if (state.stale[u]) unitAt(state, u);
+  return state.units;
 }
 
 export function marksOf(state: RunState, u: number): Dec[] {
