@@ -1,6 +1,6 @@
 import { Dec, ZERO } from '../decimal';
-import type { PreparedRow } from '../rows';
 import { adlKey, RowKind } from './book';
+import { isAboveZero } from './float';
 import { addForced, exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
 /**
@@ -154,7 +154,7 @@ export class AdlDesk {
     const queue = this.queue(state.book.venue[b]!, underlying, side === 1 ? -1 : 1);
     const events: AdlEvent[] = [];
     let left = deficit;
-    while (left.gt(0)) {
+    while (isAboveZero(left)) {
       const n = queue.top();
       if (n < 0) break;
       const u = queue.unit[n]!;
@@ -163,14 +163,17 @@ export class AdlDesk {
       const r = state.book.rowStart[u]! + i;
       const q = state.q[r]!;
       const mark = markNow(state, r);
-      const profit = q.isZero() ? ZERO : pnlOfSize(state, r, row, q, mark);
-      if (!profit.gt(0)) {
+      // PnL per size (mark - entry), once for the whole and the part; an inverse row: partPnl
+      const perSize = row.inverse ? null : mark.minus(row.entry!);
+      const pnlOf = (size: Dec) => (perSize ? sizeOf(state, r, size).times(perSize) : partPnl(row, size, mark));
+      const profit = q.isZero() ? ZERO : pnlOf(q);
+      if (!isAboveZero(profit)) {
         queue.pop();
         continue;
       }
       const whole = left.gte(profit);
       const delta = whole ? q : toLot(q.times(left).div(profit), q);
-      const paid = whole ? profit : pnlOfSize(state, r, row, delta, mark);
+      const paid = whole ? profit : pnlOf(delta);
       // closed at its entry: no cash for the closed part, so the unit's equity falls by `paid`
       const rest = whole ? ZERO : q.minus(delta);
       if (row.inverse) {
@@ -190,11 +193,6 @@ export class AdlDesk {
     if (!paid.isZero()) setBase(state, b, state.base[b]!.plus(paid));
     return events;
   }
-}
-
-/** The PnL of size q of a perp or future with an entry (global row r) at `mark`: partPnl, with the contract size known to be 1 where it is. */
-function pnlOfSize(state: RunState, r: number, row: PreparedRow, q: Dec, mark: Dec): Dec {
-  return row.inverse || !row.entry ? partPnl(row, q, mark) : sizeOf(state, r, q).times(mark.minus(row.entry));
 }
 
 /** The bankrupt unit's largest closed perp or future: where ADL looks for the other side. */

@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLDS, type Scenario } from '../types';
 import { unitFigures } from '../units';
 import { AdlDesk, adlTarget } from './adl';
 import { nameOf, type CascadeBook } from './book';
+import { isAboveZero, isBelowZero } from './float';
 import { fillFactor, priceFactor, RATIO_DP } from './impact';
 import { prepareParams } from './params';
 import { isClosedOut, planLiquidation, type Plan } from './plan';
@@ -102,10 +103,10 @@ export function runCascade(request: CascadeRequest): CascadeOutcome {
       const fundPaid = outcome.deficit === ZERO ? ZERO : payFromFund(state, u, outcome.deficit);
       if (!fundPaid.isZero()) summary.fundPaid = summary.fundPaid.plus(fundPaid);
       let adlPaid = ZERO;
-      if (outcome.deficit.gt(0)) {
+      if (isAboveZero(outcome.deficit)) {
         summary.bankrupt++;
         const left = outcome.deficit.minus(fundPaid);
-        const target = left.gt(0) ? adlTarget(state, u, plan.closes) : null;
+        const target = isAboveZero(left) ? adlTarget(state, u, plan.closes) : null;
         if (target) {
           for (const e of desk.cover(u, target.underlying, target.side, left)) {
             adlPaid = adlPaid === ZERO ? e.amount : adlPaid.plus(e.amount);
@@ -214,13 +215,13 @@ function settle(state: RunState, u: number, marks: Dec[], plan: Plan, feeRate: D
   let fee = feeRate.isZero() ? ZERO : feeRate.times(plan.feeBase);
   let deficit = ZERO;
   if (fee.gt(equity)) {
-    if (equity.gt(0)) fee = equity;
+    if (isAboveZero(equity)) fee = equity;
     else {
       fee = ZERO;
-      if (equity.lt(0)) deficit = equity.neg();
+      if (isBelowZero(equity)) deficit = equity.neg();
     }
   }
-  if (fee.gt(0)) setBase(state, u, state.base[u]!.minus(fee));
+  if (isAboveZero(fee)) setBase(state, u, state.base[u]!.minus(fee));
   else fee = ZERO;
   return { marks, slippage, fee, deficit };
 }
@@ -228,7 +229,7 @@ function settle(state: RunState, u: number, marks: Dec[], plan: Plan, feeRate: D
 /** The fund pays what it can of a deficit into the unit's wallet; never below zero. */
 function payFromFund(state: RunState, u: number, deficit: Dec): Dec {
   const paid = deficit.lt(state.fund) ? deficit : state.fund;
-  if (paid.gt(0)) {
+  if (isAboveZero(paid)) {
     state.fund = state.fund.minus(paid);
     setBase(state, u, state.base[u]!.plus(paid));
   }
