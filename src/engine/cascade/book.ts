@@ -57,6 +57,8 @@ export interface CascadeBook {
   startBase: Dec[];
   /** the wallets as float64, the screen's copy */
   startBaseFloat: Float64Array;
+  /** per unit: 1 for a margin venue's unit holding non-stable spot collateral (q > 0), which a liquidation may sell (collateral.ts) */
+  hasCollateral: Uint8Array;
   /** per row: 1 for a perp or future (isLinear) */
   rowLinear: Uint8Array;
   /** perps and futures with an entry, per `adlKey(underlying, venue, side of the size)`, in book order (ADL ranks them) */
@@ -163,6 +165,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
   const groupQ: Array<Dec | undefined> = [];
   const startQ = new Array<Dec>(fast.rowCount);
   const rowLinear = new Uint8Array(fast.rowCount);
+  const hasCollateral = new Uint8Array(n);
   units.forEach((unit, u) => {
     alwaysExact[u] = fast.unitAlwaysExact[fastUnit[u]!]!;
     isolated[u] = unit.mode === 'isolated' ? 1 : 0;
@@ -185,6 +188,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
       rowUnit[r] = u;
       startQ[r] = row.q;
       rowLinear[r] = isLinear(row) ? 1 : 0;
+      if (unit.venue.kind !== 'lending' && row.src.type === 'spot' && !row.stable && row.q.gt(0)) hasCollateral[u] = 1;
       if (fast.rowKind[r] === RowKind.Linear && row.entry && !row.q.isZero()) {
         const key = adlKey(k, v, row.q.gt(0) ? 1 : -1);
         const list = adlLists.get(key);
@@ -235,6 +239,7 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
     startBase: units.map((unit) => unit.baseBalance),
     startBaseFloat: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
     rowLinear,
+    hasCollateral,
     adlRows: new Map([...adlLists].map(([key, rows]) => [key, Int32Array.from(rows)])),
   };
 }

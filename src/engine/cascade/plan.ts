@@ -2,6 +2,7 @@ import { Dec, ONE, ZERO } from '../decimal';
 import { sizeRatioForMaintenance } from '../liquidation';
 import { isLinear } from '../rows';
 import { unitFigures, type PreparedUnit } from '../units';
+import { collateralSale } from './collateral';
 import { sizeOf, toLot, unitAt, type RunState } from './state';
 import type { LiquidationKind } from './types';
 
@@ -31,6 +32,8 @@ export interface Plan {
   feeBase: Dec;
   /** notional sent to the market, at the round's marks */
   notional: Dec;
+  /** of it, spot collateral sold (margin: to cover the stable balance; lending: seized), at the round's marks */
+  collateral: Dec;
   /** HF before the liquidation (float64 from the screen for margin venues; display only) */
   hf: number;
 }
@@ -126,7 +129,7 @@ export function planLiquidation({ state, u, marks, screenHf, partialTarget, feeR
     const closes = priced(state, u, plan.closes, marks);
     const repaid = sumNotional(closes.filter((c) => c.delta.lt(0)));
     const seized = sumNotional(closes.filter((c) => c.delta.gt(0)));
-    return { kind: plan.kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
+    return { kind: plan.kind, closes, feeBase: repaid, notional: seized, collateral: seized, hf: screenHf };
   }
   let chosen: Close[];
   if (partialTarget) {
@@ -136,8 +139,18 @@ export function planLiquidation({ state, u, marks, screenHf, partialTarget, feeR
   const closes = priced(state, u, chosen, marks);
   const start = state.book.rowStart[u]!;
   const whole = closes.every((c) => c.delta === state.q[start + c.i] || c.delta.equals(state.q[start + c.i]!));
-  const notional = sumNotional(closes);
-  return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
+  const closed = sumNotional(closes);
+  const plan: Plan = { kind: whole ? 'full' : 'partial', closes, feeBase: closed, notional: closed, collateral: ZERO, hf: screenHf };
+  if (state.book.hasCollateral[u] === 1) {
+    // the stable balance cannot pay what the closes realised and the fee: the collateral is sold (collateral.ts)
+    const sale = priced(state, u, collateralSale(state, u, marks, chosen, feeRate.times(closed)), marks);
+    if (sale.length > 0) {
+      plan.collateral = sumNotional(sale);
+      plan.notional = closed.plus(plan.collateral);
+      plan.closes = closes.concat(sale);
+    }
+  }
+  return plan;
 }
 
 /** Nothing left in unit u that the venue's rule could close. */

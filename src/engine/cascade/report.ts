@@ -12,7 +12,7 @@ export class Events {
   private round: number[] = [];
   private unit: number[] = [];
   private kind: number[] = [];
-  private values: number[][] = [[], [], [], [], [], [], []];
+  private values: number[][] = [[], [], [], [], [], [], [], []];
   private adlUnit: number[] = [];
   private adlRound: number[] = [];
   private adlAmount: number[] = [];
@@ -30,6 +30,7 @@ export class Events {
     v[4]!.push(toFloat(deficit));
     v[5]!.push(toFloat(fundPaid));
     v[6]!.push(toFloat(adlPaid));
+    v[7]!.push(plan.collateral.isZero() ? 0 : toFloat(plan.collateral));
   }
 
   adl(unit: number, round: number, amount: Dec): void {
@@ -65,6 +66,7 @@ export class Events {
         deficit: v[4]!,
         fundPaid: v[5]!,
         adlPaid: v[6]!,
+        collateralSold: v[7]!,
       },
       adl: { unit: Int32Array.from(this.adlUnit, local), round: Int32Array.from(this.adlRound), amount: Float64Array.from(this.adlAmount) },
     };

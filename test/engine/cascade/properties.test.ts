@@ -38,6 +38,8 @@ const position = fc.record({
 const account = fc.record({
   venue: fc.constantFrom('generic', 'generic', 'binance', 'aave-v3'),
   cash: fc.integer({ min: 0, max: 5_000_000 }),
+  // non-stable spot collateral on a margin venue (hundredths of a coin), sold when the cash cannot pay (collateral.ts)
+  collateral: fc.record({ underlying: fc.constantFrom('BTC', 'ETH', 'SOL'), qty: fc.integer({ min: 0, max: 300 }) }),
   positions: fc.array(position, { minLength: 1, maxLength: 3 }),
 });
 
@@ -56,6 +58,7 @@ function bookOf(accounts: Account[]): PortfolioRow[] {
       return;
     }
     rows.push(spot('USDT', cents(a.cash), '1', { account: name, venue: a.venue as 'generic' }));
+    if (a.collateral.qty > 0) rows.push(spot(a.collateral.underlying, cents(a.collateral.qty), String(PRICES[a.collateral.underlying]), { account: name, venue: a.venue as 'generic' }));
     for (const p of a.positions) {
       const mark = PRICES[p.underlying]!;
       const qty = (p.notional / mark).toFixed(6);
