@@ -80,6 +80,7 @@ function toJson(result: CascadeResult): unknown {
       kind: LIQUIDATION_KINDS[l.kind[i]!],
       hfBefore: Number.isFinite(l.hfBefore[i]!) ? l.hfBefore[i] : null,
       notional: l.notional[i],
+      collateralSold: l.collateralSold[i],
       fee: l.fee[i],
       slippage: l.slippage[i],
       deficit: l.deficit[i],

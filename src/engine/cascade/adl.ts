@@ -1,7 +1,7 @@
 import { Dec, ZERO } from '../decimal';
-import type { PreparedRow } from '../rows';
 import { adlKey, RowKind } from './book';
-import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
+import { isAboveZero } from './float';
+import { addForced, exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloats, toLot, type RunState } from './state';
 
 /**
  * Auto-deleveraging, when the fund cannot pay a bankrupt unit's deficit (docs/cascade.md, "ADL").
@@ -22,6 +22,8 @@ import { exposureBeyondFlow, markNow, partPnl, resize, setBase, sizeOf, syncFloa
  */
 const LINEAR: number = RowKind.Linear;
 const OPTION: number = RowKind.Option;
+
+const EMPTY = new Int32Array(0);
 
 export interface AdlEvent {
   unit: number;
@@ -99,11 +101,13 @@ export class AdlDesk {
     const { book, screen } = this.state;
     const { rowMark, rowEntry } = book.fast;
     const ratio = screen.ratio[underlying]!;
-    const units: number[] = [];
-    const rows: number[] = [];
-    const scores: number[] = [];
+    const listed = book.adlRows.get(key) ?? EMPTY;
+    const units = new Int32Array(listed.length);
+    const rows = new Int32Array(listed.length);
+    const scores = new Float64Array(listed.length);
+    let n = 0;
     // float64 for choosing and ordering only; what a position pays is decimal (cover)
-    for (const r of book.adlRows.get(key) ?? []) {
+    for (const r of listed) {
       const u = book.rowUnit[r]!;
       const qcs = screen.qcs[r]!;
       if (qcs === 0 || this.liquidatedNow[u] === 1 || this.state.closed[u]) continue;
@@ -111,11 +115,14 @@ export class AdlDesk {
       const mark = rowMark[r]! * ratio;
       if (qcs * (mark - entry) <= 0) continue;
       const pnlPct = ((mark - entry) / entry) * side;
-      units.push(u);
-      rows.push(r - book.rowStart[u]!);
-      scores.push(pnlPct * ((Math.abs(qcs) * mark) / Math.max(this.floatEquity(u), 1e-9)));
+      units[n] = u;
+      rows[n] = r - book.rowStart[u]!;
+      scores[n] = pnlPct * ((Math.abs(qcs) * mark) / Math.max(this.floatEquity(u), 1e-9));
+      n++;
     }
-    queue = new RankedQueue(Int32Array.from(units), Int32Array.from(rows), Float64Array.from(scores), Int32Array.from(units.keys()));
+    const heap = new Int32Array(n);
+    for (let j = 0; j < n; j++) heap[j] = j;
+    queue = new RankedQueue(units.subarray(0, n), rows.subarray(0, n), scores.subarray(0, n), heap);
     this.queues.set(key, queue);
     return queue;
   }
@@ -147,7 +154,7 @@ export class AdlDesk {
     const queue = this.queue(state.book.venue[b]!, underlying, side === 1 ? -1 : 1);
     const events: AdlEvent[] = [];
     let left = deficit;
-    while (left.gt(0)) {
+    while (isAboveZero(left)) {
       const n = queue.top();
       if (n < 0) break;
       const u = queue.unit[n]!;
@@ -156,19 +163,27 @@ export class AdlDesk {
       const r = state.book.rowStart[u]! + i;
       const q = state.q[r]!;
       const mark = markNow(state, r);
-      const profit = q.isZero() ? ZERO : pnlOfSize(state, r, row, q, mark);
-      if (!profit.gt(0)) {
+      // PnL per size (mark - entry), once for the whole and the part; an inverse row: partPnl
+      const perSize = row.inverse ? null : mark.minus(row.entry!);
+      const pnlOf = (size: Dec) => (perSize ? sizeOf(state, r, size).times(perSize) : partPnl(row, size, mark));
+      const profit = q.isZero() ? ZERO : pnlOf(q);
+      if (!isAboveZero(profit)) {
         queue.pop();
         continue;
       }
       const whole = left.gte(profit);
       const delta = whole ? q : toLot(q.times(left).div(profit), q);
-      const paid = whole ? profit : pnlOfSize(state, r, row, delta, mark);
+      const paid = whole ? profit : pnlOf(delta);
       // closed at its entry: no cash for the closed part, so the unit's equity falls by `paid`
       const rest = whole ? ZERO : q.minus(delta);
-      const today = sizeOf(state, r, delta).times(row.mark);
-      const beyond = exposureBeyondFlow(row, today);
-      resize(state, u, i, rest, beyond.isZero() ? today : today.plus(beyond));
+      if (row.inverse) {
+        const today = sizeOf(state, r, delta).times(row.mark);
+        resize(state, u, i, rest, today.plus(exposureBeyondFlow(row, today)));
+      } else {
+        // its exposure, size * today's mark, leaves with the round's sums per price group (run.ts)
+        addForced(state, 'adl', r, sizeOf(state, r, delta));
+        resize(state, u, i, rest, ZERO);
+      }
       if (rest.isZero()) queue.pop();
       left = left.minus(paid);
       events.push({ unit: u, amount: paid });
@@ -180,22 +195,15 @@ export class AdlDesk {
   }
 }
 
-/** The PnL of size q of a perp or future with an entry (global row r) at `mark`: partPnl, with the contract size known to be 1 where it is. */
-function pnlOfSize(state: RunState, r: number, row: PreparedRow, q: Dec, mark: Dec): Dec {
-  return row.inverse || !row.entry ? partPnl(row, q, mark) : sizeOf(state, r, q).times(mark.minus(row.entry));
-}
-
 /** The bankrupt unit's largest closed perp or future: where ADL looks for the other side. */
 export function adlTarget(state: RunState, u: number, closes: ReadonlyArray<{ i: number; delta: Dec; notional: Dec }>): { underlying: number; side: 1 | -1 } | null {
   let best: { underlying: number; side: 1 | -1; size: Dec } | null = null;
-  const unit = state.book.units[u]!;
+  const start = state.book.rowStart[u]!;
   for (const c of closes) {
-    const type = unit.rows[c.i]!.src.type;
-    if (type !== 'perp' && type !== 'future') continue; // isLinear, without the call
+    const r = start + c.i;
+    if (state.book.rowLinear[r] !== 1) continue;
     const size = c.notional;
-    if (!best || size.gt(best.size)) {
-      best = { underlying: state.book.rowUnderlying[state.book.rowStart[u]! + c.i]!, side: c.delta.gt(0) ? 1 : -1, size };
-    }
+    if (!best || size.gt(best.size)) best = { underlying: state.book.rowUnderlying[r]!, side: c.delta.gt(0) ? 1 : -1, size };
   }
   return best ? { underlying: best.underlying, side: best.side } : null;
 }

@@ -52,6 +52,15 @@ export interface CascadeBook {
   rowUnit: Int32Array;
   /** unit names, filled in as results name them (nameOf) */
   names: Array<string | undefined>;
+  /** every row's size and every unit's wallet at the start (a run copies them: state.ts) */
+  startQ: Dec[];
+  startBase: Dec[];
+  /** the wallets as float64, the screen's copy */
+  startBaseFloat: Float64Array;
+  /** per unit: 1 for a margin venue's unit holding non-stable spot collateral (q > 0), which a liquidation may sell (collateral.ts) */
+  hasCollateral: Uint8Array;
+  /** per row: 1 for a perp or future (isLinear) */
+  rowLinear: Uint8Array;
   /** perps and futures with an entry, per `adlKey(underlying, venue, side of the size)`, in book order (ADL ranks them) */
   adlRows: Map<number, Int32Array>;
 }
@@ -154,6 +163,9 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
   const groups: PriceGroup[] = [];
   const groupIndex = new Map<string, number>();
   const groupQ: Array<Dec | undefined> = [];
+  const startQ = new Array<Dec>(fast.rowCount);
+  const rowLinear = new Uint8Array(fast.rowCount);
+  const hasCollateral = new Uint8Array(n);
   units.forEach((unit, u) => {
     alwaysExact[u] = fast.unitAlwaysExact[fastUnit[u]!]!;
     isolated[u] = unit.mode === 'isolated' ? 1 : 0;
@@ -174,6 +186,9 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
       }
       rowGroup[r] = g;
       rowUnit[r] = u;
+      startQ[r] = row.q;
+      rowLinear[r] = isLinear(row) ? 1 : 0;
+      if (unit.venue.kind !== 'lending' && row.src.type === 'spot' && !row.stable && row.q.gt(0)) hasCollateral[u] = 1;
       if (fast.rowKind[r] === RowKind.Linear && row.entry && !row.q.isZero()) {
         const key = adlKey(k, v, row.q.gt(0) ? 1 : -1);
         const list = adlLists.get(key);
@@ -220,6 +235,11 @@ export function cascadeBookOf(fast: FastBook): CascadeBook {
     tableMaxMmr: Float64Array.from({ length: fast.tableStart.length - 1 }, (_, t) => Math.max(...fast.tierMmr.subarray(fast.tableStart[t]!, fast.tableStart[t + 1]!))),
     rowUnit,
     names: new Array<string | undefined>(n),
+    startQ,
+    startBase: units.map((unit) => unit.baseBalance),
+    startBaseFloat: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
+    rowLinear,
+    hasCollateral,
     adlRows: new Map([...adlLists].map(([key, rows]) => [key, Int32Array.from(rows)])),
   };
 }

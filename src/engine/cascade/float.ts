@@ -20,3 +20,11 @@ export function toFloat(x: Dec): number {
   const scaled = p >= 0 ? (p <= 22 ? mantissa * POW10[p]! : mantissa * 10 ** p) : -p <= 22 ? mantissa / POW10[-p]! : mantissa / 10 ** -p;
   return x.s * scaled;
 }
+
+/**
+ * x > 0 and x < 0 without a comparison: decimal.js's `gt(0)` builds a decimal of its argument
+ * first, and the rounds ask this tens of thousands of times. `s` is the sign, `d[0]` is 0 only for
+ * zero (decimal.js's documented fields, as toFloat reads them); NaN (d null) is neither.
+ */
+export const isAboveZero = (x: Dec): boolean => x.s === 1 && x.d !== null && x.d[0] !== 0;
+export const isBelowZero = (x: Dec): boolean => x.s === -1 && x.d !== null && x.d[0] !== 0;

@@ -1,4 +1,4 @@
 export { cascadeBookOf, prepareCascadeBook, servesCascade, type CascadeBook } from './book';
 export { runCascade, type CascadeOutcome, type CascadeRequest } from './run';
-export { equityOf, marksOf, type RunState } from './state';
+export { equityOf, marksOf, settleUnits, type RunState } from './state';
 export * from './types';

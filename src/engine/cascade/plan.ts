@@ -2,7 +2,8 @@ import { Dec, ONE, ZERO } from '../decimal';
 import { sizeRatioForMaintenance } from '../liquidation';
 import { isLinear } from '../rows';
 import { unitFigures, type PreparedUnit } from '../units';
-import { toLot, type RunState } from './state';
+import { collateralSale } from './collateral';
+import { sizeOf, toLot, unitAt, type RunState } from './state';
 import type { LiquidationKind } from './types';
 
 /** Aave v3: 50% of the debt may be repaid while HF > 0.95, all of it at or below (CLOSE_FACTOR_HF_THRESHOLD). */
@@ -22,8 +23,6 @@ export interface PricedClose extends Close {
   size: Dec;
   /** |size| * the round's mark */
   notional: Dec;
-  /** size * today's mark (signed): the flow it sends to the market, measured at today's marks */
-  today: Dec;
 }
 
 export interface Plan {
@@ -33,26 +32,33 @@ export interface Plan {
   feeBase: Dec;
   /** notional sent to the market, at the round's marks */
   notional: Dec;
+  /** of it, spot collateral sold (margin: to cover the stable balance; lending: seized), at the round's marks */
+  collateral: Dec;
   /** HF before the liquidation (float64 from the screen for margin venues; display only) */
   hf: number;
 }
 
-function priced(unit: PreparedUnit, closes: readonly Close[], marks: readonly Dec[], sizeOf: PlanRequest['sizeOf']): PricedClose[] {
-  return closes.map((c) => {
-    const size = sizeOf(c.i, c.delta);
-    const signed = size.times(marks[c.i]!);
-    return { ...c, size, notional: signed.isNeg() ? signed.neg() : signed, today: size.times(unit.rows[c.i]!.mark) };
+function priced(state: RunState, u: number, closes: readonly Close[], marks: readonly Dec[]): PricedClose[] {
+  const start = state.book.rowStart[u]!;
+  return closes.map(({ i, delta }) => {
+    const size = sizeOf(state, start + i, delta);
+    const signed = size.times(marks[i]!);
+    return { i, delta, size, notional: signed.isNeg() ? signed.neg() : signed };
   });
 }
 
 /** The sum of the closes' notionals (one close: its own, without a new decimal). */
 const sumNotional = (closes: readonly PricedClose[]) => (closes.length === 1 ? closes[0]!.notional : closes.reduce((sum, c) => sum.plus(c.notional), ZERO));
 
-function fullMargin(unit: PreparedUnit): Close[] {
+/** Every open perp and future of unit u, whole (read from the run's sizes: no unit is built). */
+function fullMargin(state: RunState, u: number): Close[] {
   const closes: Close[] = [];
-  unit.rows.forEach((row, i) => {
-    if (isLinear(row) && !row.q.isZero()) closes.push({ i, delta: row.q });
-  });
+  const start = state.book.rowStart[u]!;
+  const end = state.book.rowStart[u + 1]!;
+  for (let r = start; r < end; r++) {
+    const q = state.q[r]!;
+    if (state.book.rowLinear[r] === 1 && !q.isZero()) closes.push({ i: r - start, delta: q });
+  }
   return closes;
 }
 
@@ -61,8 +67,8 @@ function fullMargin(unit: PreparedUnit): Close[] {
  * (sizeRatioForMaintenance, tiers re-evaluated; closing at the mark leaves MB as it is): close
  * 1 - y of each. A unit whose MB is not positive, or that no cut can mend, is closed whole.
  */
-function partialMargin(unit: PreparedUnit, marks: readonly Dec[], mb: Dec, targetHF: Dec): Close[] {
-  const full = fullMargin(unit);
+function partialMargin(state: RunState, u: number, unit: PreparedUnit, marks: readonly Dec[], mb: Dec, targetHF: Dec): Close[] {
+  const full = fullMargin(state, u);
   if (!mb.gt(0)) return full;
   const y = sizeRatioForMaintenance(unit, marks, unit.rows.map(isLinear), mb.div(targetHF));
   if (!y || !y.lt(ONE)) return full;
@@ -103,32 +109,48 @@ function lendingPlan(unit: PreparedUnit, marks: readonly Dec[], hf: Dec, bonus: 
 }
 
 export interface PlanRequest {
-  unit: PreparedUnit;
+  state: RunState;
+  u: number;
   marks: readonly Dec[];
   /** the screen's float HF, shown in the table */
   screenHf: number;
   partialTarget: Dec | null;
   feeRate: Dec;
-  /** delta * cs of row i (spot: delta) */
-  sizeOf: (i: number, delta: Dec) => Dec;
 }
 
 /** What the venue's rule closes in a unit at HF <= 1 (docs/cascade.md, "Liquidation rules"). */
-export function planLiquidation({ unit, marks, screenHf, partialTarget, feeRate, sizeOf }: PlanRequest): Plan {
-  if (unit.venue.kind === 'lending') {
+export function planLiquidation({ state, u, marks, screenHf, partialTarget, feeRate }: PlanRequest): Plan {
+  if (state.book.units[u]!.venue.kind === 'lending') {
     // the close factor turns on HF 0.95 exactly: decimal
+    const unit = unitAt(state, u);
     const fig = unitFigures(unit, marks);
     const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : ZERO;
     const plan = lendingPlan(unit, marks, hf, feeRate);
-    const closes = priced(unit, plan.closes, marks, sizeOf);
+    const closes = priced(state, u, plan.closes, marks);
     const repaid = sumNotional(closes.filter((c) => c.delta.lt(0)));
     const seized = sumNotional(closes.filter((c) => c.delta.gt(0)));
-    return { kind: plan.kind, closes, feeBase: repaid, notional: seized, hf: screenHf };
+    return { kind: plan.kind, closes, feeBase: repaid, notional: seized, collateral: seized, hf: screenHf };
   }
-  const closes = priced(unit, partialTarget ? partialMargin(unit, marks, unitFigures(unit, marks).marginBalance, partialTarget) : fullMargin(unit), marks, sizeOf);
-  const whole = closes.every((c) => c.delta === unit.rows[c.i]!.q || c.delta.equals(unit.rows[c.i]!.q));
-  const notional = sumNotional(closes);
-  return { kind: whole ? 'full' : 'partial', closes, feeBase: notional, notional, hf: screenHf };
+  let chosen: Close[];
+  if (partialTarget) {
+    const unit = unitAt(state, u);
+    chosen = partialMargin(state, u, unit, marks, unitFigures(unit, marks).marginBalance, partialTarget);
+  } else chosen = fullMargin(state, u);
+  const closes = priced(state, u, chosen, marks);
+  const start = state.book.rowStart[u]!;
+  const whole = closes.every((c) => c.delta === state.q[start + c.i] || c.delta.equals(state.q[start + c.i]!));
+  const closed = sumNotional(closes);
+  const plan: Plan = { kind: whole ? 'full' : 'partial', closes, feeBase: closed, notional: closed, collateral: ZERO, hf: screenHf };
+  if (state.book.hasCollateral[u] === 1) {
+    // the stable balance cannot pay what the closes realised and the fee: the collateral is sold (collateral.ts)
+    const sale = priced(state, u, collateralSale(state, u, marks, chosen, feeRate.times(closed)), marks);
+    if (sale.length > 0) {
+      plan.collateral = sumNotional(sale);
+      plan.notional = closed.plus(plan.collateral);
+      plan.closes = closes.concat(sale);
+    }
+  }
+  return plan;
 }
 
 /** Nothing left in unit u that the venue's rule could close. */

@@ -12,17 +12,25 @@ export class Events {
   private round: number[] = [];
   private unit: number[] = [];
   private kind: number[] = [];
-  private values: number[][] = [[], [], [], [], [], [], []];
+  private values: number[][] = [[], [], [], [], [], [], [], []];
   private adlUnit: number[] = [];
   private adlRound: number[] = [];
   private adlAmount: number[] = [];
 
-  liquidation(e: { round: number; unit: number; plan: Plan; slippage: Dec; fee: Dec; deficit: Dec; fundPaid: Dec; adlPaid: Dec }): void {
-    this.round.push(e.round);
-    this.unit.push(e.unit);
-    this.kind.push(LIQUIDATION_KINDS.indexOf(e.plan.kind));
-    this.values[0]!.push(e.plan.hf);
-    [e.plan.notional, e.fee, e.slippage, e.deficit, e.fundPaid, e.adlPaid].forEach((v, i) => this.values[i + 1]!.push(toFloat(v)));
+  /** One liquidation; `slippage` is already a display figure (the round books it exactly, per price group). */
+  liquidation(round: number, unit: number, plan: Plan, slippage: number, fee: Dec, deficit: Dec, fundPaid: Dec, adlPaid: Dec): void {
+    this.round.push(round);
+    this.unit.push(unit);
+    this.kind.push(LIQUIDATION_KINDS.indexOf(plan.kind));
+    const v = this.values;
+    v[0]!.push(plan.hf);
+    v[1]!.push(toFloat(plan.notional));
+    v[2]!.push(toFloat(fee));
+    v[3]!.push(slippage);
+    v[4]!.push(toFloat(deficit));
+    v[5]!.push(toFloat(fundPaid));
+    v[6]!.push(toFloat(adlPaid));
+    v[7]!.push(plan.collateral.isZero() ? 0 : toFloat(plan.collateral));
   }
 
   adl(unit: number, round: number, amount: Dec): void {
@@ -32,14 +40,14 @@ export class Events {
   }
 
   /** Unit indices are renumbered into a short `names` list of the units that appear. */
-  columns(nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
-    const index = new Map<number, number>();
+  columns(units: number, nameOf: (unit: number) => string): Pick<CascadeResult, 'names' | 'liquidations' | 'adl'> {
+    const index = new Int32Array(units).fill(-1);
     const names: string[] = [];
     const local = (u: number) => {
-      let i = index.get(u);
-      if (i === undefined) {
+      let i = index[u]!;
+      if (i < 0) {
         i = names.length;
-        index.set(u, i);
+        index[u] = i;
         names.push(nameOf(u));
       }
       return i;
@@ -58,6 +66,7 @@ export class Events {
         deficit: v[4]!,
         fundPaid: v[5]!,
         adlPaid: v[6]!,
+        collateralSold: v[7]!,
       },
       adl: { unit: Int32Array.from(this.adlUnit, local), round: Int32Array.from(this.adlRound), amount: Float64Array.from(this.adlAmount) },
     };

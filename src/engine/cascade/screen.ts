@@ -38,7 +38,12 @@ export interface ScreenState {
   // --- what lets a round skip a unit that cannot have reached HF 1 (mustScreen)
   /** 1: the unit changed (a close, a wallet transfer) since it was last screened */
   force: Uint8Array;
-  /** the unit's one underlying (all its open rows), else -1 */
+  /**
+   * per underlying: 1 when this run can move its price (it has an impact spec); an underlying
+   * without one keeps the scenario's price for the whole run, so its rows are constants to the screen
+   */
+  moves: Uint8Array;
+  /** the unit's one moving underlying (all its open rows that can move), else -1 */
   single: Int32Array;
   /** that underlying's ratio when the unit was last screened */
   at: Float64Array;
@@ -50,10 +55,12 @@ export interface ScreenState {
 
 /**
  * Whether unit u needs screening at the current ratios. A unit screened healthy with all its open
- * rows on one underlying has MB - MM = g(x), a function of that ratio x alone whose slope is at
- * most lip = sum over rows of |q * cs| * today's mark * (1 + the highest maintenance rate the row
- * can reach) (PnL and spot move by |q * cs| * mark per unit of x; a tier's MM by that times its
- * rate). So g stays above 0 while lip * |x - x_screened| < slack, and such a unit is skipped. Float64
+ * rows that can move on one underlying has MB - MM = g(x), a function of that ratio x alone (each
+ * row's MB and MM terms depend on its own mark only; rows whose price the run cannot move, such as
+ * a stable quote's cash, are constants) whose slope is at most lip = sum over its moving rows of
+ * |q * cs| * today's mark * (1 + the highest maintenance rate the row can reach) (PnL and spot move
+ * by |q * cs| * mark per unit of x; a tier's MM by that times its rate). So g stays above 0 while
+ * lip * |x - x_screened| < slack, and such a unit is skipped. Float64
  * bounds for choosing what to look at (the band in slack covers their rounding), as the screen.
  */
 export function mustScreen(s: ScreenState, u: number): boolean {
@@ -64,14 +71,15 @@ export function mustScreen(s: ScreenState, u: number): boolean {
   return s.lip[u]! * Math.abs(s.ratio[k]! - s.at[u]!) >= s.slack[u]!;
 }
 
-/** `single` of a unit with no open row: nothing changes it until something is booked to it (force). */
+/** `single` of a unit with no open row that can move: nothing changes it until something is booked to it (force). */
 const NOTHING_OPEN = -2;
 
-export function newScreenState(book: CascadeBook, ratio: Float64Array): ScreenState {
-  const { fast, fastUnit } = book;
+export function newScreenState(book: CascadeBook, ratio: Float64Array, moves: Uint8Array): ScreenState {
+  const { fast } = book;
   return {
+    moves,
     qcs: fast.rowQcs.slice(),
-    base: Float64Array.from(fastUnit, (u) => fast.unitBase[u]!),
+    base: book.startBaseFloat.slice(),
     ratio,
     hf: new Float64Array(book.units.length),
     force: new Uint8Array(book.units.length),
@@ -86,6 +94,7 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
   const { rowMark, rowEntry, rowHaircut, rowTable, rowMmr, rowCum, tableStart, tierCap, tierMmr, tierCum } = book.fast;
   const { rowKind, rowUnderlying } = book;
   const isolated = book.isolated[u] === 1;
+  const moves = state.moves;
   let mb = state.base[u]!;
   let mm = 0;
   let scale = Math.abs(mb);
@@ -97,9 +106,11 @@ export function screenUnit(book: CascadeBook, state: ScreenState, u: number): Ve
     const qcs = state.qcs[r]!;
     if (qcs === 0) continue;
     const k = rowUnderlying[r]!;
-    single = single === NOTHING_OPEN || single === k ? k : -1;
-    const today = Math.abs(qcs) * rowMark[r]!;
-    lip += today * (1 + (rowKind[r] === LINEAR ? (rowTable[r]! >= 0 ? book.tableMaxMmr[rowTable[r]!]! : rowMmr[r]!) : 0));
+    if (moves[k] === 1) {
+      single = single === NOTHING_OPEN || single === k ? k : -1;
+      const today = Math.abs(qcs) * rowMark[r]!;
+      lip += today * (1 + (rowKind[r] === LINEAR ? (rowTable[r]! >= 0 ? book.tableMaxMmr[rowTable[r]!]! : rowMmr[r]!) : 0));
+    }
     const mark = rowMark[r]! * state.ratio[k]!;
     switch (rowKind[r]!) {
       case LINEAR: {

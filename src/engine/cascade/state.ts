@@ -1,4 +1,4 @@
-import { Dec, ZERO } from '../decimal';
+import { Dec, ONE, ZERO } from '../decimal';
 import { isLinear, pnlAt, type PreparedRow } from '../rows';
 import type { PreparedUnit } from '../units';
 import type { CascadeBook } from './book';
@@ -25,7 +25,7 @@ export interface RunState {
   /** 1: screen.base[u] is older than base[u]; such units are listed in floatQueue */
   floatStale: Uint8Array;
   floatQueue: number[];
-  /** the units as they stand; up to date for every unit once the run has ended (during it: unitAt) */
+  /** the units as they stand: unitAt(u) during the run; every one after settleUnits at its end */
   units: PreparedUnit[];
   /** units with nothing left to liquidate */
   closed: Uint8Array;
@@ -38,6 +38,17 @@ export interface RunState {
   /** the round's fill ratio per underlying (set by setFills) */
   fill: Dec[];
   prices: GroupPrices;
+  /**
+   * Per price group, this round's forced sizes (delta * cs, spot: delta), summed: what the round's
+   * closes send to the market (`sold`) and what ADL closes off the market (`adl`). The round's flow,
+   * impact cost and exposure change are one product per group of these sums, not one per close:
+   * the same numbers, exactly, since every product stays within the 40 digits (docs/cascade.md).
+   */
+  sold: Dec[];
+  adl: Dec[];
+  /** the groups with a sum this round, each once (`touched[g] === 1`) */
+  touchedGroups: number[];
+  touched: Uint8Array;
 }
 
 /**
@@ -55,17 +66,10 @@ interface GroupPrices {
 }
 
 export function newRunState(book: CascadeBook, ratio: Dec[], screen: ScreenState, fund: Dec): RunState {
-  const q = new Array<Dec>(book.rowStart[book.units.length]!);
-  const base = new Array<Dec>(book.units.length);
-  book.units.forEach((unit, u) => {
-    base[u] = unit.baseBalance;
-    const start = book.rowStart[u]!;
-    unit.rows.forEach((row, i) => (q[start + i] = row.q));
-  });
   return {
     book,
-    q,
-    base,
+    q: book.startQ.slice(),
+    base: book.startBase.slice(),
     stale: new Uint8Array(book.units.length),
     floatStale: new Uint8Array(book.units.length),
     floatQueue: [],
@@ -85,7 +89,34 @@ export function newRunState(book: CascadeBook, ratio: Dec[], screen: ScreenState
       fill: new Array<Dec>(book.groups.length),
       slip: new Array<Dec>(book.groups.length),
     },
+    sold: book.groups.map(() => ZERO),
+    adl: book.groups.map(() => ZERO),
+    touchedGroups: [],
+    touched: new Uint8Array(book.groups.length),
   };
+}
+
+/** Adds a forced size of global row r to its group's sum for the round (`sold` or `adl`). */
+export function addForced(state: RunState, which: 'sold' | 'adl', r: number, size: Dec): void {
+  const g = state.book.rowGroup[r]!;
+  const sums = state[which];
+  sums[g] = sums[g] === ZERO ? size : sums[g]!.plus(size);
+  if (!state.touched[g]) {
+    state.touched[g] = 1;
+    state.touchedGroups.push(g);
+  }
+}
+
+/** The round's sums per group, then cleared for the next round. */
+export function takeForced(state: RunState): Array<{ g: number; sold: Dec; adl: Dec }> {
+  const out = state.touchedGroups.map((g) => ({ g, sold: state.sold[g]!, adl: state.adl[g]! }));
+  for (const g of state.touchedGroups) {
+    state.sold[g] = ZERO;
+    state.adl[g] = ZERO;
+    state.touched[g] = 0;
+  }
+  state.touchedGroups.length = 0;
+  return out;
 }
 
 /** A new price ratio for underlying k (exact); every mark is worked out again when next asked for. */
@@ -104,27 +135,37 @@ export function setFills(state: RunState, fill: Dec[]): void {
 
 /** The round's mark of global row r. */
 export function markNow(state: RunState, r: number): Dec {
-  const g = state.book.rowGroup[r]!;
+  return groupMark(state, state.book.rowGroup[r]!);
+}
+
+/** The round's mark of price group g. */
+export function groupMark(state: RunState, g: number): Dec {
   const p = state.prices;
   if (p.markStamp[g] !== p.markEpoch) {
     const group = state.book.groups[g]!;
-    p.mark[g] = group.mark.times(state.ratio[group.underlying]!);
+    const mark = group.mark.times(state.ratio[group.underlying]!);
+    // a mark of exactly 1 (stable quote) is the ONE object: rowMoney then skips a product
+    p.mark[g] = mark.eq(ONE) ? ONE : mark;
     p.markStamp[g] = p.markEpoch;
   }
   return p.mark[g]!;
 }
 
-/** The round's fill price of global row r, and mark - fill (what a unit of size loses to impact). */
-export function fillNow(state: RunState, r: number): { fill: Dec; slip: Dec } {
-  const g = state.book.rowGroup[r]!;
+/** The round's fill price of price group g; `slipOf` then holds mark - fill (what a unit of size loses to impact). */
+export function groupFill(state: RunState, g: number): Dec {
   const p = state.prices;
   if (p.fillStamp[g] !== p.fillEpoch) {
     const group = state.book.groups[g]!;
     p.fill[g] = group.mark.times(state.fill[group.underlying]!);
-    p.slip[g] = markNow(state, r).minus(p.fill[g]!);
+    p.slip[g] = groupMark(state, g).minus(p.fill[g]!);
     p.fillStamp[g] = p.fillEpoch;
   }
-  return { fill: p.fill[g]!, slip: p.slip[g]! };
+  return p.fill[g]!;
+}
+
+/** mark - fill of group g this round (after groupFill). */
+export function slipOf(state: RunState, g: number): Dec {
+  return state.prices.slip[g]!;
 }
 
 /** delta * cs (spot: delta): a size of row r in the underlying. */
@@ -148,9 +189,10 @@ export function unitAt(state: RunState, u: number): PreparedUnit {
   return now;
 }
 
-/** Brings every unit up to date (the end of a run). */
-export function settleUnits(state: RunState): void {
+/** Brings every unit up to date after a run and returns them (runs do not: the worker needs only the result). */
+export function settleUnits(state: RunState): PreparedUnit[] {
   for (let u = 0; u < state.stale.length; u++) if (state.stale[u]) unitAt(state, u);
+  return state.units;
 }
 
 export function marksOf(state: RunState, u: number): Dec[] {
@@ -168,7 +210,7 @@ function rowMoney(row: PreparedRow, q: Dec, mark: Dec, isolated: boolean): Dec {
   if (q.isZero()) return ZERO;
   switch (row.src.type) {
     case 'spot':
-      return q.times(mark);
+      return mark === ONE ? q : q.times(mark);
     case 'option':
       if (!isolated) return q.times(row.cs).times(mark);
       return row.entry ? q.times(row.cs).times(mark.minus(row.entry)) : ZERO;
@@ -228,22 +270,31 @@ export function exposureBeyondFlow(row: PreparedRow, today: Dec): Dec {
 /**
  * Closes `c` (a part of row c.i of unit u, same sign as the row's size) at the round's fill:
  * the wallet receives the closed part's PnL (perps) or its cash value (spot) at the mark, less the
- * slippage size * (mark - fill), which is returned; written at once as size * (fill - entry) (spot:
- * size * fill), the same number. The unit's equity falls by exactly that slippage.
- * The round takes c.today off the exposure with its flow (exposureBeyondFlow).
+ * slippage size * (mark - fill); written at once as size * (fill - entry) (spot: size * fill), the
+ * same number. The unit's equity falls by exactly that slippage. The round books the slippage of
+ * all its closes at once, per price group (run.ts): this returns it as a float64 for display only.
+ * The caller has added c.size to the group's `sold` sum, which the round takes off the exposure
+ * (exposureBeyondFlow is the rest).
  */
-export function closeAt(state: RunState, u: number, c: { i: number; delta: Dec; size: Dec; today: Dec }): Dec {
+export function closeAt(state: RunState, u: number, c: { i: number; delta: Dec; size: Dec }): number {
   const row = state.book.units[u]!.rows[c.i]!;
   const r = state.book.rowStart[u]! + c.i;
-  const { fill, slip } = fillNow(state, r);
-  const slippage = c.size.times(slip);
-  let received = c.size.neg().times(slip);
+  const g = state.book.rowGroup[r]!;
+  const fill = groupFill(state, g);
+  const slip = slipOf(state, g);
+  let received: Dec;
+  let gone = ZERO;
   if (row.src.type === 'spot') received = c.size.times(fill);
-  else if (isLinear(row) && row.entry) received = row.inverse ? partPnl(row, c.delta, markNow(state, r)).minus(slippage) : c.size.times(fill.minus(row.entry));
+  else if (isLinear(row) && row.entry && !row.inverse) received = c.size.times(fill.minus(row.entry));
+  else {
+    const slippage = c.size.times(slip);
+    received = isLinear(row) && row.inverse && row.entry ? partPnl(row, c.delta, markNow(state, r)).minus(slippage) : slippage.neg();
+    gone = exposureBeyondFlow(row, c.size.times(row.mark));
+  }
   const q = state.q[r]!;
-  resize(state, u, c.i, c.delta === q ? ZERO : q.minus(c.delta), exposureBeyondFlow(row, c.today));
+  resize(state, u, c.i, c.delta === q ? ZERO : q.minus(c.delta), gone);
   setBase(state, u, state.base[u]!.plus(received));
-  return slippage;
+  return toFloat(c.size) * toFloat(slip);
 }
 
 /**

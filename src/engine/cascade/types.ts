@@ -79,6 +79,8 @@ export interface LiquidationColumns {
   deficit: Float64Array;
   fundPaid: Float64Array;
   adlPaid: Float64Array;
+  /** spot collateral sold into the market, at the round's marks: a margin unit's, when its stable balance could not pay (docs/cascade.md), or what Aave seized */
+  collateralSold: Float64Array;
 }
 
 export interface HfHistogram {

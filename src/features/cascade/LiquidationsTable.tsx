@@ -9,7 +9,7 @@ const KIND_LABEL: Record<(typeof LIQUIDATION_KINDS)[number], string> = {
   'close-factor-50': 'Aave 50%',
   'close-factor-100': 'Aave 100%',
 };
-const HEADERS = ['#', 'Round', 'Unit', 'Rule', 'HF before', 'Notional, USD', 'Fee, USD', 'Slippage, USD', 'Deficit, USD', 'Fund paid, USD', 'ADL paid, USD'];
+const HEADERS = ['#', 'Round', 'Unit', 'Rule', 'HF before', 'Notional, USD', 'Collateral sold, USD', 'Fee, USD', 'Slippage, USD', 'Deficit, USD', 'Fund paid, USD', 'ADL paid, USD'];
 
 // display figures (float64 copies of the engine's decimals); the rounds carry the exact totals
 const usd = (v: number) => (v === 0 ? '0' : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -53,6 +53,7 @@ export function LiquidationsTable({ result }: { result: CascadeResult }) {
                   <td>{KIND_LABEL[LIQUIDATION_KINDS[l.kind[i]!]!]}</td>
                   <td className="num">{Number.isFinite(l.hfBefore[i]!) ? l.hfBefore[i]!.toFixed(3) : '—'}</td>
                   <td className="num">{usd(l.notional[i]!)}</td>
+                  <td className="num">{usd(l.collateralSold[i]!)}</td>
                   <td className="num">{usd(l.fee[i]!)}</td>
                   <td className="num">{usd(l.slippage[i]!)}</td>
                   <td className={bankrupt ? 'num num--neg' : 'num'}>{usd(l.deficit[i]!)}</td>

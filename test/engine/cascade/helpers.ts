@@ -1,5 +1,5 @@
 import { Dec } from '../../../src/engine/decimal';
-import { prepareCascadeBook, runCascade, type CascadeParams, type CascadeResult, type RunState } from '../../../src/engine/cascade';
+import { prepareCascadeBook, runCascade, settleUnits, type CascadeParams, type CascadeResult, type RunState } from '../../../src/engine/cascade';
 import { EMPTY_SCENARIO, type PortfolioRow, type Scenario } from '../../../src/engine/types';
 
 export function cascade(rows: PortfolioRow[], params: Partial<CascadeParams>, shocks: Array<[string, string]> = [], options: { screenEveryRound?: boolean } = {}): { result: CascadeResult; final: RunState } {
@@ -7,6 +7,7 @@ export function cascade(rows: PortfolioRow[], params: Partial<CascadeParams>, sh
   const scenario: Scenario = { ...EMPTY_SCENARIO, shocks };
   const outcome = runCascade({ book, scenario, params: { impact: [], feeRate: '0', fund: '0', partial: { kind: 'full' }, maxRounds: 10, ...params }, ...options });
   if (!outcome.ok) throw new Error(outcome.error);
+  settleUnits(outcome.final);
   return outcome;
 }
 

@@ -38,6 +38,8 @@ const position = fc.record({
 const account = fc.record({
   venue: fc.constantFrom('generic', 'generic', 'binance', 'aave-v3'),
   cash: fc.integer({ min: 0, max: 5_000_000 }),
+  // non-stable spot collateral on a margin venue (hundredths of a coin), sold when the cash cannot pay (collateral.ts)
+  collateral: fc.record({ underlying: fc.constantFrom('BTC', 'ETH', 'SOL'), qty: fc.integer({ min: 0, max: 300 }) }),
   positions: fc.array(position, { minLength: 1, maxLength: 3 }),
 });
 
@@ -56,6 +58,7 @@ function bookOf(accounts: Account[]): PortfolioRow[] {
       return;
     }
     rows.push(spot('USDT', cents(a.cash), '1', { account: name, venue: a.venue as 'generic' }));
+    if (a.collateral.qty > 0) rows.push(spot(a.collateral.underlying, cents(a.collateral.qty), String(PRICES[a.collateral.underlying]), { account: name, venue: a.venue as 'generic' }));
     for (const p of a.positions) {
       const mark = PRICES[p.underlying]!;
       const qty = (p.notional / mark).toFixed(6);
@@ -72,6 +75,8 @@ function bookOf(accounts: Account[]): PortfolioRow[] {
 
 const params = fc.record({
   model: fc.constantFrom('linear' as const, 'sqrt' as const),
+  // underlyings without impact keep their price for the whole run: the screen treats their rows as constants
+  impactOn: fc.subarray(['BTC', 'ETH', 'SOL'], { minLength: 1 }),
   depth: fc.integer({ min: 1_000, max: 5_000_000 }),
   fee: fc.constantFrom('0', '0.005', '0.0125', '0.05'),
   fund: fc.integer({ min: 0, max: 50_000 }),
@@ -85,7 +90,7 @@ type Params = typeof params extends fc.Arbitrary<infer T> ? T : never;
 function run(accounts: Account[], p: Params, options: { screenEveryRound?: boolean } = {}) {
   const rows = bookOf(accounts);
   const outcome = cascade(rows, {
-    impact: ['BTC', 'ETH', 'SOL'].map((u) => ({ underlying: u, model: p.model, depth: String(p.depth) })),
+    impact: p.impactOn.map((u) => ({ underlying: u, model: p.model, depth: String(p.depth) })),
     feeRate: p.fee, fund: String(p.fund), maxRounds: p.rounds,
     partial: p.partial ? { kind: 'to-target', targetHF: p.partial } : { kind: 'full' },
   }, [['BTC', (p.shock / 100).toString()], ['ETH', (p.shock / 200).toString()]], options);
