@@ -104,7 +104,8 @@ async function recompute(): Promise<void> {
   const todayOnScreen = isToday(scenario);
   const shocks = withShocks && !todayOnScreen && check.ok ? await shocksUnder(scenario, check.thresholds) : null;
   if (mine !== run || (withShocks && !todayOnScreen && !shocks)) return; // a newer result is on its way, or no shocks to judge by
-  const scenarioUnits = todayOnScreen ? [] : toAlertUnits(layout, fast.units, exact, shocks);
+  // only the units some rule could hold for (today's are kept whole: they are cached across rule edits)
+  const scenarioUnits = todayOnScreen ? [] : toAlertUnits(layout, fast.units, exact, shocks, rules);
   const todays = await todayUnits(layout, withShocks);
   if (mine !== run || !todays) return; // a newer result is on its way
   const first = stepToday(useAlerts.getState().active, rules, todays);
