@@ -1,0 +1,271 @@
+import { unitAtStrided, type UnitFigures } from './exposure';
+import type { VarRun } from './montecarlo';
+import { BOUND_RATIOS } from './plan';
+import { createRng, type Rng } from './prng';
+import { heapOffer } from './tail';
+import { firstAbove, firstAtOrAbove } from './thresholdTable';
+
+/**
+ * The paths of a run, simulated a block at a time (float64 statistics).
+ *
+ * A block holds up to `size` paths side by side, underlying-major: underlying u's price ratio on
+ * slot b is x[u·size + b]. Each loop of a step then runs over the block's paths with everything else
+ * fixed — one underlying's sampler row, one unit's exposure, one underlying's thresholds — so the
+ * inner loops are long, read memory in order and keep one small table hot, where a path at a time
+ * jumped between 200 underlyings' tables and 1,000 units' exposures on every path.
+ *
+ * Nothing is summed in another order than a path at a time would: each path draws from its own
+ * stream (prng.ts), its z, ratios, unit balances and book PnL take the same operations in the same
+ * order, and the heaps and counts do not depend on the order paths come in. So a seed gives the
+ * same figures to the last bit, whatever the block size or the chunks the worker asks for.
+ */
+export interface PathBlock {
+  size: number;
+  /** the run's path in each slot */
+  path: Int32Array;
+  rng: Rng[];
+  /** underlying-major [u·size + b]; underlyings that do not move stay at 1 */
+  x: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  /** per slot: the highest ratio of the step, and the first BOUND_RATIOS level at or above it (−1: none) */
+  top: Float64Array;
+  level: Int32Array;
+  /** the step's independent normals, factor-major [f·size + b] */
+  eps: Float64Array;
+  z: Float64Array;
+  balance: Float64Array;
+  book: Float64Array;
+  any: Uint8Array;
+  /** per path unit × slot [j·size + b]: margin-called / liquidated at some step so far */
+  mc: Uint8Array;
+  liq: Uint8Array;
+  unit: UnitFigures;
+}
+
+/** Paths per block: the block's ratios (201 underlyings × 128 × 8 bytes) stay in a core's cache. */
+export const BLOCK_SIZE = 128;
+
+export function allocateBlock(underlyings: number, factors: number, pathUnits: number, size = BLOCK_SIZE): PathBlock {
+  return {
+    size,
+    path: new Int32Array(size),
+    rng: [],
+    x: new Float64Array(underlyings * size),
+    lo: new Float64Array(underlyings * size),
+    hi: new Float64Array(underlyings * size),
+    top: new Float64Array(size),
+    level: new Int32Array(size),
+    eps: new Float64Array(factors * size),
+    z: new Float64Array(size),
+    balance: new Float64Array(size),
+    book: new Float64Array(size),
+    any: new Uint8Array(size),
+    mc: new Uint8Array(pathUnits * size),
+    liq: new Uint8Array(pathUnits * size),
+    unit: { mb: 0, mm: 0 },
+  };
+}
+
+/**
+ * Offers a value to heap h (of k) in `heaps`; `mins` keeps each full heap's smallest value in one
+ * compact array, so that the common case — a value that does not make the k worst — reads no heap.
+ */
+function offer(heaps: Float64Array, sizes: Int32Array, mins: Float64Array, h: number, k: number, value: number): void {
+  if (value <= mins[h]!) return;
+  const size = heapOffer(heaps, h * k, sizes[h]!, k, value);
+  sizes[h] = size;
+  if (size === k) mins[h] = heaps[h * k]!;
+}
+
+/** One step of prices for the block's n paths: x ← x·exp(σ√Δt z − σ²Δt/2), or the historical returns. */
+function stepPrices(run: VarRun, blk: PathBlock, n: number, step: number): void {
+  const { x, eps, z, size } = blk;
+  const moving = run.plan.moving;
+  const s = run.source;
+  if (s.kind === 'historical') {
+    for (let b = 0; b < n; b++) {
+      const row = (blk.path[b]! + step) * s.assets;
+      for (let j = 0; j < moving.length; j++) {
+        const u = moving[j]!;
+        const r = s.returns[row + s.columns[u]!]!;
+        x[u * size + b] = x[u * size + b]! * (1 + (Number.isNaN(r) ? 0 : r));
+      }
+    }
+    return;
+  }
+  const { sampler, stepSd, drift, lognormal } = s;
+  const { start, col, val, factors } = sampler;
+  for (let b = 0; b < n; b++) {
+    const rng = blk.rng[b]!;
+    for (let f = 0; f < factors; f++) eps[f * size + b] = rng.normal();
+  }
+  for (let j = 0; j < moving.length; j++) {
+    const u = moving[j]!;
+    z.fill(0, 0, n);
+    const end = start[j + 1]!;
+    for (let k = start[j]!; k < end; k++) {
+      const v = val[k]!;
+      const from = col[k]! * size;
+      for (let b = 0; b < n; b++) z[b] = z[b]! + v * eps[from + b]!;
+    }
+    const sd = stepSd[u]!;
+    const mu = drift[u]!;
+    const row = u * size;
+    if (lognormal) for (let b = 0; b < n; b++) x[row + b] = x[row + b]! * Math.exp(sd * z[b]! + mu);
+    else for (let b = 0; b < n; b++) x[row + b] = Math.max(0, x[row + b]! + sd * z[b]!);
+  }
+}
+
+/** Per slot: lowest and highest ratio so far, the step's highest ratio and its MM-bound level. */
+function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
+  const { x, lo, hi, top, level, size } = blk;
+  const moving = run.plan.moving;
+  top.fill(0, 0, n);
+  for (let j = 0; j < moving.length; j++) {
+    const row = moving[j]! * size;
+    for (let b = 0; b < n; b++) {
+      const v = x[row + b]!;
+      if (v < lo[row + b]!) lo[row + b] = v;
+      if (v > hi[row + b]!) hi[row + b] = v;
+      if (v > top[b]!) top[b] = v;
+    }
+  }
+  for (let b = 0; b < n; b++) {
+    let l = -1;
+    for (let r = 0; r < BOUND_RATIOS.length; r++) {
+      if (top[b]! <= BOUND_RATIOS[r]!) {
+        l = r;
+        break;
+      }
+    }
+    level[b] = l;
+  }
+}
+
+/**
+ * At a path's end, per moving underlying: the threshold units' PnL into the book, the extreme end
+ * ratios into their heaps, and the thresholds the path's lowest and highest ratios reached.
+ */
+function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
+  const { x, lo, hi, book, any, size } = blk;
+  const { moving, bookSlope, needLow, needHigh, below, above, anyBelow, anyAbove, belowTop, aboveBottom } = run.plan;
+  const { belowHits, aboveHits, lowMin, highMin, k } = run;
+  for (let j = 0; j < moving.length; j++) {
+    const u = moving[j]!;
+    const row = u * size;
+    const slope = bookSlope[u]!;
+    for (let b = 0; b < n; b++) book[b] = book[b]! + slope * (x[row + b]! - 1);
+    if (needLow[u]) for (let b = 0; b < n; b++) if (-x[row + b]! > lowMin[u]!) offer(run.low, run.lowSize, lowMin, u, k, -x[row + b]!);
+    if (needHigh[u]) for (let b = 0; b < n; b++) if (x[row + b]! > highMin[u]!) offer(run.high, run.highSize, highMin, u, k, x[row + b]!);
+    // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
+    // a path clear of every threshold of u (the common case) needs no lookup
+    const bt = belowTop[u]!;
+    const ab = aboveBottom[u]!;
+    const lb = anyBelow[u]!;
+    const la = anyAbove[u]!;
+    for (let b = 0; b < n; b++) {
+      const l = lo[row + b]!;
+      const h = hi[row + b]!;
+      if (l <= bt) belowHits[firstAtOrAbove(below, u, l) + u]! += 1;
+      if (h >= ab) aboveHits[firstAbove(above, u, h) + u]! += 1;
+      if (l <= lb || h >= la) any[b] = 1;
+    }
+  }
+}
+
+/**
+ * The per-path units at one step: the balance alone first (far from both levels the MM is not
+ * needed, plan.ts mmBound), the full unit where it may be near a level; at the last step their PnL
+ * goes into the book and their heaps.
+ */
+function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, years: number): void {
+  const { x, balance, book, any, mc, liq, size, unit } = blk;
+  const { model, plan, params, k, tailMin } = run;
+  const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound, pathMb0 } = plan;
+  const bounds = BOUND_RATIOS.length;
+  const mcLevel = params.marginCallHF;
+  const last = step === run.steps - 1;
+  const level = blk.level;
+  for (let j = 0; j < pathUnits.length; j++) {
+    const i = pathUnits[j]!;
+    const c = pathConstant[j]!;
+    for (let b = 0; b < n; b++) balance[b] = c;
+    const endE = pathExpStart[j + 1]!;
+    for (let e = pathExpStart[j]!; e < endE; e++) {
+      const s = pathExpSlope[e]!;
+      const row = pathExpUnderlying[e]! * size;
+      for (let b = 0; b < n; b++) balance[b] = balance[b]! + s * x[row + b]!;
+    }
+    const flags = j * size;
+    const bound = j * bounds;
+    const mb0 = pathMb0[j]!;
+    let min = tailMin[j]!;
+    for (let b = 0; b < n; b++) {
+      const l = level[b]!;
+      let mb = balance[b]!;
+      if (!(l >= 0 && mb > mcLevel * mmBound[bound + l]!)) {
+        unitAtStrided(model, i, x, size, b, years, unit);
+        const m = unit.mm;
+        mb = unit.mb;
+        if (m > 0) {
+          if (mb <= m) liq[flags + b] = 1;
+          if (mb < mcLevel * m) mc[flags + b] = 1;
+        }
+      }
+      if (last) {
+        const pnl = mb - mb0;
+        book[b] = book[b]! + pnl;
+        if (-pnl > min) {
+          offer(run.tails, run.tailSize, tailMin, j, k, -pnl);
+          min = tailMin[j]!;
+        }
+      }
+    }
+    if (last) {
+      let calls = 0;
+      let liquidated = 0;
+      for (let b = 0; b < n; b++) {
+        calls += mc[flags + b]!;
+        liquidated += liq[flags + b]!;
+        any[b] = any[b]! | liq[flags + b]!;
+      }
+      run.marginCalls[j]! += calls;
+      run.liquidations[j]! += liquidated;
+    }
+  }
+}
+
+/** Simulates the n paths in blk.path[0 .. n-1] (none of them done) into the run. */
+export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
+  const { plan, params, steps } = run;
+  const { size, x, lo, hi, book, any, mc, liq } = blk;
+  const moving = plan.moving;
+  let alwaysAny = 0;
+  for (const v of plan.alwaysLiquidated) alwaysAny |= v;
+  const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
+  if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.rng[b] = createRng(params.seed, blk.path[b]!);
+  x.fill(1);
+  for (let j = 0; j < moving.length; j++) {
+    const row = moving[j]! * size;
+    lo.fill(Infinity, row, row + n);
+    hi.fill(-Infinity, row, row + n);
+  }
+  mc.fill(0);
+  liq.fill(0);
+  book.fill(0, 0, n);
+  any.fill(alwaysAny, 0, n);
+  for (let s = 0; s < steps; s++) {
+    stepPrices(run, blk, n, s);
+    trackExtremes(run, blk, n);
+    // the book takes the threshold units' PnL before the per-path units', as a path at a time did
+    if (s === steps - 1) settleUnderlyings(run, blk, n);
+    evaluateUnits(run, blk, n, s, (s + 1) * stepYears);
+  }
+  for (let b = 0; b < n; b++) {
+    const p = blk.path[b]!;
+    run.bookPnl[p] = book[b]!;
+    run.anyLiquidation[p] = any[b]!;
+    run.done[p] = 1;
+  }
+}
