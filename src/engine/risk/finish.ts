@@ -1,6 +1,7 @@
 import { unitLabel, type ExposureModel } from './exposure';
 import type { VarRun } from './montecarlo';
 import { QUANTILE_CONVENTION, sortedDescending, tailCount, tailFromWorst } from './tail';
+import { largest } from './topK';
 import type { TailFigures, UnitRisk, VarReport } from './types';
 
 /**
@@ -66,7 +67,7 @@ function slopeTails(ends: Float64Array, s: number, n: number, confidences: numbe
 function unitTails(run: VarRun): TailFigures[][] {
   const { model, plan, k, paths, params } = run;
   const out: TailFigures[][] = new Array<TailFigures[]>(model.units.length);
-  plan.pathUnits.forEach((i, j) => (out[i] = tails(sortedDescending(run.tails, j * k, run.tailSize[j]!), paths, params.confidences)));
+  plan.pathUnits.forEach((i, j) => (out[i] = tails(largest(run.unitWorst, j), paths, params.confidences)));
   const lows = new Map<number, Float64Array>();
   const highs = new Map<number, Float64Array>();
   const none = params.confidences.map((c) => ({ confidence: String(c), var: money(0), es: money(0) }));
@@ -80,10 +81,10 @@ function unitTails(run: VarRun): TailFigures[][] {
     // PnL s·(x − 1): a long's worst losses are the lowest end ratios, a short's the highest
     let ends: Float64Array;
     if (s > 0) {
-      ends = lows.get(u) ?? sortedDescending(run.low, u * k, run.lowSize[u]!).map((v) => -v);
+      ends = lows.get(u) ?? largest(run.lows, u).map((v) => -v);
       lows.set(u, ends);
     } else {
-      ends = highs.get(u) ?? sortedDescending(run.high, u * k, run.highSize[u]!);
+      ends = highs.get(u) ?? largest(run.highs, u);
       highs.set(u, ends);
     }
     out[i] = slopeTails(ends, s, paths, params.confidences);

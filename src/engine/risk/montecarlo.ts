@@ -6,6 +6,7 @@ import { allocateBlock, simulateBlock, type PathBlock } from './pathBlock';
 import { planRun, type RunPlan } from './plan';
 import { buildSampler, type Sampler } from './sampler';
 import { tailCount } from './tail';
+import { createTopK, type TopK } from './topK';
 import type { ReturnsTable } from './types';
 import { isStablecoin } from '../stablecoins';
 
@@ -54,18 +55,11 @@ export interface VarRun {
   paths: number;
   k: number;
   bookPnl: Float64Array;
-  /** per path unit (plan.pathUnits order): a heap of its k worst losses */
-  tails: Float64Array;
-  tailSize: Int32Array;
-  /** per heap: its smallest value once full (−Infinity before), see offer() */
-  tailMin: Float64Array;
-  lowMin: Float64Array;
-  highMin: Float64Array;
-  /** per underlying: heaps of the k lowest end ratios (as −x) and the k highest */
-  low: Float64Array;
-  lowSize: Int32Array;
-  high: Float64Array;
-  highSize: Int32Array;
+  /** per path unit (plan.pathUnits order): its k worst losses */
+  unitWorst: TopK;
+  /** per underlying: its k lowest end ratios (as −x) and its k highest */
+  lows: TopK;
+  highs: TopK;
   /**
    * per threshold place (plan.below / plan.above, index + underlying: each underlying has one more
    * place than thresholds): paths whose lowest (highest) ratio fell there, as difference counts
@@ -76,6 +70,8 @@ export interface VarRun {
   marginCalls: Int32Array;
   liquidations: Int32Array;
   anyLiquidation: Uint8Array;
+  /** 1 when a unit is liquidated on every path (plan.alwaysLiquidated): every path then has one */
+  alwaysAny: number;
   done: Uint8Array;
   warnings: string[];
   /** the buffers of a block of paths side by side (pathBlock.ts), reused block after block */
@@ -115,20 +111,15 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
   return {
     model, params, source, plan, steps, paths, k, warnings,
     bookPnl: new Float64Array(paths),
-    tails: new Float64Array(plan.pathUnits.length * k),
-    tailSize: new Int32Array(plan.pathUnits.length),
-    tailMin: new Float64Array(plan.pathUnits.length).fill(-Infinity),
-    lowMin: new Float64Array(u).fill(-Infinity),
-    highMin: new Float64Array(u).fill(-Infinity),
-    low: new Float64Array(u * k),
-    lowSize: new Int32Array(u),
-    high: new Float64Array(u * k),
-    highSize: new Int32Array(u),
+    unitWorst: createTopK(plan.pathUnits.length, k),
+    lows: createTopK(u, k),
+    highs: createTopK(u, k),
     belowHits: new Int32Array(plan.below.t.length + u),
     aboveHits: new Int32Array(plan.above.t.length + u),
     marginCalls: new Int32Array(plan.pathUnits.length),
     liquidations: new Int32Array(plan.pathUnits.length),
     anyLiquidation: new Uint8Array(paths),
+    alwaysAny: plan.alwaysLiquidated.includes(1) ? 1 : 0,
     done: new Uint8Array(paths),
     block: allocateBlock(u, maxFactors, plan.pathUnits.length),
   };

@@ -1,9 +1,9 @@
+import { blockBalances } from './blockBalance';
 import { unitAtStrided, type UnitFigures } from './exposure';
 import type { VarRun } from './montecarlo';
 import { BOUND_RATIOS } from './plan';
 import { createRng, type Rng } from './prng';
-import { heapOffer } from './tail';
-import { firstAbove, firstAtOrAbove } from './thresholdTable';
+import { offerTop } from './topK';
 
 /**
  * The paths of a run, simulated a block at a time (float64 statistics).
@@ -40,6 +40,8 @@ export interface PathBlock {
   /** per path unit × slot [j·size + b]: margin-called / liquidated at some step so far */
   mc: Uint8Array;
   liq: Uint8Array;
+  /** per path unit: whether any of its slots has a flag set in this block */
+  flagged: Uint8Array;
   unit: UnitFigures;
 }
 
@@ -63,19 +65,9 @@ export function allocateBlock(underlyings: number, factors: number, pathUnits: n
     any: new Uint8Array(size),
     mc: new Uint8Array(pathUnits * size),
     liq: new Uint8Array(pathUnits * size),
+    flagged: new Uint8Array(pathUnits),
     unit: { mb: 0, mm: 0 },
   };
-}
-
-/**
- * Offers a value to heap h (of k) in `heaps`; `mins` keeps each full heap's smallest value in one
- * compact array, so that the common case — a value that does not make the k worst — reads no heap.
- */
-function offer(heaps: Float64Array, sizes: Int32Array, mins: Float64Array, h: number, k: number, value: number): void {
-  if (value <= mins[h]!) return;
-  const size = heapOffer(heaps, h * k, sizes[h]!, k, value);
-  sizes[h] = size;
-  if (size === k) mins[h] = heaps[h * k]!;
 }
 
 /** One step of prices for the block's n paths: x ← x·exp(σ√Δt z − σ²Δt/2), or the historical returns. */
@@ -150,25 +142,58 @@ function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
 function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
   const { x, lo, hi, book, any, size } = blk;
   const { moving, bookSlope, needLow, needHigh, below, above, anyBelow, anyAbove, belowTop, aboveBottom } = run.plan;
-  const { belowHits, aboveHits, lowMin, highMin, k } = run;
+  const { belowHits, aboveHits, lows, highs } = run;
+  const lowCut = lows.cut;
+  const highCut = highs.cut;
   for (let j = 0; j < moving.length; j++) {
     const u = moving[j]!;
     const row = u * size;
     const slope = bookSlope[u]!;
     for (let b = 0; b < n; b++) book[b] = book[b]! + slope * (x[row + b]! - 1);
-    if (needLow[u]) for (let b = 0; b < n; b++) if (-x[row + b]! > lowMin[u]!) offer(run.low, run.lowSize, lowMin, u, k, -x[row + b]!);
-    if (needHigh[u]) for (let b = 0; b < n; b++) if (x[row + b]! > highMin[u]!) offer(run.high, run.highSize, highMin, u, k, x[row + b]!);
+    if (needLow[u]) for (let b = 0; b < n; b++) if (-x[row + b]! > lowCut[u]!) offerTop(lows, u, -x[row + b]!);
+    if (needHigh[u]) for (let b = 0; b < n; b++) if (x[row + b]! > highCut[u]!) offerTop(highs, u, x[row + b]!);
     // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
-    // a path clear of every threshold of u (the common case) needs no lookup
+    // a path clear of every threshold of u (the common case) needs no lookup. The lookups are
+    // thresholdTable.ts firstAtOrAbove / firstAbove with u's table read once for the block.
     const bt = belowTop[u]!;
     const ab = aboveBottom[u]!;
     const lb = anyBelow[u]!;
     const la = anyAbove[u]!;
+    const bFrom = below.start[u]!;
+    const bEnd = below.start[u + 1]!;
+    const bFirst = below.t[bFrom]!;
+    const bScale = below.scale[u]!;
+    const bGrid = below.gridStart[u]! - 1;
+    const aFrom = above.start[u]!;
+    const aEnd = above.start[u + 1]!;
+    const aFirst = above.t[aFrom]!;
+    const aScale = above.scale[u]!;
+    const aGrid = above.gridStart[u]! - 1;
+    const bt0 = below.t;
+    const at0 = above.t;
     for (let b = 0; b < n; b++) {
       const l = lo[row + b]!;
       const h = hi[row + b]!;
-      if (l <= bt) belowHits[firstAtOrAbove(below, u, l) + u]! += 1;
-      if (h >= ab) aboveHits[firstAbove(above, u, h) + u]! += 1;
+      if (l <= bt) {
+        // bt is the last threshold, so l is at most it: the place is in bFrom .. bEnd-1
+        let i = bFrom;
+        if (l > bFirst) {
+          const g = Math.floor((l - bFirst) * bScale);
+          if (g > 0) i = below.grid[bGrid + g]!;
+          while (i < bEnd && bt0[i]! < l) i++;
+        }
+        belowHits[i + u]! += 1;
+      }
+      if (h >= ab) {
+        // ab is the first threshold: the place is after aFrom
+        let i = aEnd;
+        if (h < at0[aEnd - 1]!) {
+          const g = Math.floor((h - aFirst) * aScale);
+          i = g > 0 ? above.grid[aGrid + g]! : aFrom;
+          while (i < aEnd && at0[i]! <= h) i++;
+        }
+        aboveHits[i + u]! += 1;
+      }
       if (l <= lb || h >= la) any[b] = 1;
     }
   }
@@ -180,8 +205,9 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
  * goes into the book and their heaps.
  */
 function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, years: number): void {
-  const { x, balance, book, any, mc, liq, size, unit } = blk;
-  const { model, plan, params, k, tailMin } = run;
+  const { x, balance, book, any, mc, liq, size, unit, flagged } = blk;
+  const { model, plan, params, unitWorst } = run;
+  const worstCut = unitWorst.cut;
   const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound, pathMb0 } = plan;
   const bounds = BOUND_RATIOS.length;
   const mcLevel = params.marginCallHF;
@@ -189,18 +215,11 @@ function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, yea
   const level = blk.level;
   for (let j = 0; j < pathUnits.length; j++) {
     const i = pathUnits[j]!;
-    const c = pathConstant[j]!;
-    for (let b = 0; b < n; b++) balance[b] = c;
-    const endE = pathExpStart[j + 1]!;
-    for (let e = pathExpStart[j]!; e < endE; e++) {
-      const s = pathExpSlope[e]!;
-      const row = pathExpUnderlying[e]! * size;
-      for (let b = 0; b < n; b++) balance[b] = balance[b]! + s * x[row + b]!;
-    }
+    blockBalances(balance, x, size, n, pathConstant[j]!, pathExpStart[j]!, pathExpStart[j + 1]!, pathExpSlope, pathExpUnderlying);
     const flags = j * size;
     const bound = j * bounds;
     const mb0 = pathMb0[j]!;
-    let min = tailMin[j]!;
+    let min = worstCut[j]!;
     for (let b = 0; b < n; b++) {
       const l = level[b]!;
       let mb = balance[b]!;
@@ -209,20 +228,27 @@ function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, yea
         const m = unit.mm;
         mb = unit.mb;
         if (m > 0) {
-          if (mb <= m) liq[flags + b] = 1;
-          if (mb < mcLevel * m) mc[flags + b] = 1;
+          if (mb <= m) {
+            liq[flags + b] = 1;
+            flagged[j] = 1;
+          }
+          if (mb < mcLevel * m) {
+            mc[flags + b] = 1;
+            flagged[j] = 1;
+          }
         }
       }
       if (last) {
         const pnl = mb - mb0;
         book[b] = book[b]! + pnl;
         if (-pnl > min) {
-          offer(run.tails, run.tailSize, tailMin, j, k, -pnl);
-          min = tailMin[j]!;
+          offerTop(unitWorst, j, -pnl);
+          min = worstCut[j]!;
         }
       }
     }
-    if (last) {
+    if (last && flagged[j]) {
+      // flags are set only where the full unit was evaluated: most units have none in a block
       let calls = 0;
       let liquidated = 0;
       for (let b = 0; b < n; b++) {
@@ -241,8 +267,6 @@ export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
   const { plan, params, steps } = run;
   const { size, x, lo, hi, book, any, mc, liq } = blk;
   const moving = plan.moving;
-  let alwaysAny = 0;
-  for (const v of plan.alwaysLiquidated) alwaysAny |= v;
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
   if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.rng[b] = createRng(params.seed, blk.path[b]!);
   x.fill(1);
@@ -251,10 +275,14 @@ export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
     lo.fill(Infinity, row, row + n);
     hi.fill(-Infinity, row, row + n);
   }
-  mc.fill(0);
-  liq.fill(0);
+  for (let j = 0; j < plan.pathUnits.length; j++) {
+    if (!blk.flagged[j]) continue;
+    mc.fill(0, j * size, (j + 1) * size);
+    liq.fill(0, j * size, (j + 1) * size);
+    blk.flagged[j] = 0;
+  }
   book.fill(0, 0, n);
-  any.fill(alwaysAny, 0, n);
+  any.fill(run.alwaysAny, 0, n);
   for (let s = 0; s < steps; s++) {
     stepPrices(run, blk, n, s);
     trackExtremes(run, blk, n);

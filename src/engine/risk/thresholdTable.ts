@@ -17,6 +17,12 @@ export interface ThresholdTable {
   scale: Float64Array;
 }
 
+/**
+ * Grid cells per threshold: thresholds crowd where leveraged units sit (just below and above
+ * today's price), which is also where most paths end; 8 cells a threshold leave a step or two there.
+ */
+const CELLS_PER_THRESHOLD = 8;
+
 export function thresholdTable(perUnderlying: Array<Array<{ t: number; owner: number }>>): ThresholdTable {
   const u = perUnderlying.length;
   const start = new Int32Array(u + 1);
@@ -24,7 +30,7 @@ export function thresholdTable(perUnderlying: Array<Array<{ t: number; owner: nu
   perUnderlying.forEach((entries, k) => {
     entries.sort((a, b) => a.t - b.t || a.owner - b.owner);
     start[k + 1] = start[k]! + entries.length;
-    gridStart[k + 1] = gridStart[k]! + (entries.length > 0 ? 2 * entries.length + 1 : 0);
+    gridStart[k + 1] = gridStart[k]! + (entries.length > 0 ? CELLS_PER_THRESHOLD * entries.length + 1 : 0);
   });
   const t = new Float64Array(start[u]!);
   const owner = new Int32Array(start[u]!);
@@ -39,7 +45,7 @@ export function thresholdTable(perUnderlying: Array<Array<{ t: number; owner: nu
     const n = entries.length;
     if (n === 0) return;
     const span = t[from + n - 1]! - t[from]!;
-    const cells = 2 * n;
+    const cells = CELLS_PER_THRESHOLD * n;
     scale[k] = span > 0 ? cells / span : 0;
     let idx = from;
     for (let g = 0; g <= cells; g++) {
