@@ -1,7 +1,7 @@
 import { unitLabel, type ExposureModel } from './exposure';
 import type { VarRun } from './montecarlo';
-import { QUANTILE_CONVENTION, sortedDescending, tailCount, tailFromWorst } from './tail';
-import { largest } from './topK';
+import { QUANTILE_CONVENTION, tailCount } from './tail';
+import { largest, selectLargest } from './topK';
 import type { TailFigures, UnitRisk, VarReport } from './types';
 
 /**
@@ -12,11 +12,49 @@ import type { TailFigures, UnitRisk, VarReport } from './types';
 const money = (v: number) => v.toFixed(2);
 const share = (hits: number, n: number) => (hits / n).toFixed(6);
 
-function tails(worst: Float64Array, n: number, confidences: number[]): TailFigures[] {
-  return confidences.map((c) => {
-    const t = tailFromWorst(worst, n, c);
-    return { confidence: String(c), var: money(t.var), es: money(t.es) };
-  });
+/**
+ * The confidences of a run with m = ⌈N(1−α)⌉ each (tail.ts), and the order that visits them by m
+ * ascending: one pass over a unit's worst losses then gives every confidence's ES, each sum being
+ * the prefix of the same additions in the same order (so the figures tailFromWorst gives, bit for bit).
+ */
+interface Levels {
+  labels: string[];
+  counts: number[];
+  byCount: number[];
+}
+
+function levelsOf(confidences: number[], n: number): Levels {
+  const counts = confidences.map((c) => tailCount(n, c));
+  return { labels: confidences.map(String), counts, byCount: counts.map((_, i) => i).sort((a, b) => counts[a]! - counts[b]!) };
+}
+
+/**
+ * VaR and ES at each level from the worst values, worst first: losses themselves (slope null), or
+ * end ratios x of a unit whose loss is −s·(x − 1).
+ */
+function tailsOf(worst: Float64Array, levels: Levels, slope: number | null): TailFigures[] {
+  const out = new Array<TailFigures>(levels.counts.length);
+  let sum = 0;
+  let at = 0;
+  for (const c of levels.byCount) {
+    const m = Math.min(levels.counts[c]!, worst.length);
+    if (slope === null) for (; at < m; at++) sum += worst[at]!;
+    else for (; at < m; at++) sum += -(slope * (worst[at]! - 1));
+    const last = slope === null ? worst[m - 1]! : -(slope * (worst[m - 1]! - 1));
+    out[c] = { confidence: levels.labels[c]!, var: money(last), es: money(sum / m) };
+  }
+  return out;
+}
+
+/** The m largest losses (−PnL), worst first: a selection, then a sort of those m only. */
+function worstLosses(pnl: Float64Array, m: number): Float64Array {
+  const losses = pnl.map((v) => -v);
+  const k = Math.min(m, losses.length);
+  selectLargest(losses, 0, losses.length, k);
+  const out = losses.slice(0, k);
+  out.sort();
+  out.reverse();
+  return out;
 }
 
 export type VarOutcome = { ok: true; report: VarReport } | { ok: false; error: string };
@@ -53,24 +91,17 @@ function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int3
   return { liquidations, marginCalls };
 }
 
-/** VaR and ES of a unit with PnL s·(x − 1), from its worst end ratios (worst first). */
-function slopeTails(ends: Float64Array, s: number, n: number, confidences: number[]): TailFigures[] {
-  return confidences.map((c) => {
-    const m = Math.min(tailCount(n, c), ends.length);
-    let sum = 0;
-    for (let j = 0; j < m; j++) sum += -(s * (ends[j]! - 1));
-    return { confidence: String(c), var: money(-(s * (ends[m - 1]! - 1))), es: money(sum / m) };
-  });
-}
-
-/** Per unit: VaR and ES at each confidence. */
-function unitTails(run: VarRun): TailFigures[][] {
-  const { model, plan, k, paths, params } = run;
+/**
+ * Per unit: VaR and ES at each level. A threshold unit's PnL is s·(x − 1), so its worst losses are
+ * its underlying's lowest end ratios (a long) or highest (a short), shared by all its units.
+ */
+function unitTails(run: VarRun, levels: Levels): TailFigures[][] {
+  const { model, plan } = run;
   const out: TailFigures[][] = new Array<TailFigures[]>(model.units.length);
-  plan.pathUnits.forEach((i, j) => (out[i] = tails(largest(run.unitWorst, j), paths, params.confidences)));
+  plan.pathUnits.forEach((i, j) => (out[i] = tailsOf(largest(run.unitWorst, j), levels, null)));
   const lows = new Map<number, Float64Array>();
   const highs = new Map<number, Float64Array>();
-  const none = params.confidences.map((c) => ({ confidence: String(c), var: money(0), es: money(0) }));
+  const none = levels.labels.map((c) => ({ confidence: c, var: money(0), es: money(0) }));
   plan.thresholdUnits.forEach((i, j) => {
     const u = plan.thresholdUnderlying[j]!;
     const s = plan.thresholdSlope[j]!;
@@ -78,7 +109,6 @@ function unitTails(run: VarRun): TailFigures[][] {
       out[i] = none;
       return;
     }
-    // PnL s·(x − 1): a long's worst losses are the lowest end ratios, a short's the highest
     let ends: Float64Array;
     if (s > 0) {
       ends = lows.get(u) ?? largest(run.lows, u).map((v) => -v);
@@ -87,7 +117,7 @@ function unitTails(run: VarRun): TailFigures[][] {
       ends = highs.get(u) ?? largest(run.highs, u);
       highs.set(u, ends);
     }
-    out[i] = slopeTails(ends, s, paths, params.confidences);
+    out[i] = tailsOf(ends, levels, s);
   });
   return out;
 }
@@ -109,19 +139,25 @@ export function finishRun(run: VarRun): VarOutcome {
   for (const d of run.done) done += d;
   if (done < run.paths) return { ok: false, error: `the run has ${done} of ${run.paths} paths; it was stopped before the end` };
   const { model, params, paths } = run;
-  const losses = run.bookPnl.map((v) => -v);
+  const levels = levelsOf(params.confidences, paths);
   const counts = levelCounts(run);
-  const unitTailFigures = unitTails(run);
+  const unitTailFigures = unitTails(run, levels);
   const text = unitTexts(model);
-  const none = share(0, paths);
+  // many units share a count (0 most of all): each share is written once
+  const shares = new Map<number, string>();
+  const shareOf = (hits: number): string => {
+    let t = shares.get(hits);
+    if (t === undefined) shares.set(hits, (t = share(hits, paths)));
+    return t;
+  };
   const units: UnitRisk[] = model.units.map((u, i) => ({
     account: u.account,
     unit: u.unit,
     label: text.labels[i]!,
     marginBalance: text.marginBalances[i]!,
     tails: unitTailFigures[i]!,
-    pMarginCall: counts.marginCalls[i] === 0 ? none : share(counts.marginCalls[i]!, paths),
-    pLiquidation: counts.liquidations[i] === 0 ? none : share(counts.liquidations[i]!, paths),
+    pMarginCall: shareOf(counts.marginCalls[i]!),
+    pLiquidation: shareOf(counts.liquidations[i]!),
   }));
   let anyLiq = 0;
   for (const a of run.anyLiquidation) anyLiq += a;
@@ -135,7 +171,7 @@ export function finishRun(run: VarRun): VarOutcome {
       steps: run.steps,
       seed: run.source.kind === 'monte-carlo' ? params.seed : null,
       convention: QUANTILE_CONVENTION,
-      book: { marginBalance: money(mb), tails: tails(sortedDescending(losses), paths, params.confidences), pAnyLiquidation: share(anyLiq, paths) },
+      book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels, null), pAnyLiquidation: share(anyLiq, paths) },
       units,
       pnl: run.bookPnl.slice(),
       warnings: run.warnings,
