@@ -1,6 +1,7 @@
 import { unitLabel, type ExposureModel } from './exposure';
 import type { VarRun } from './montecarlo';
 import { QUANTILE_CONVENTION, tailCount } from './tail';
+import { giveBack } from './runBuffers';
 import { largest, selectLargest } from './topK';
 import type { TailFigures, UnitRisk, VarReport } from './types';
 
@@ -135,9 +136,16 @@ function unitTexts(model: ExposureModel): { labels: string[]; marginBalances: st
 }
 
 export function finishRun(run: VarRun): VarOutcome {
+  if (run.outcome) return run.outcome;
   let done = 0;
   for (const d of run.done) done += d;
   if (done < run.paths) return { ok: false, error: `the run has ${done} of ${run.paths} paths; it was stopped before the end` };
+  run.outcome = report(run);
+  giveBack(run.buffers);
+  return run.outcome;
+}
+
+function report(run: VarRun): VarOutcome {
   const { model, params, paths } = run;
   const levels = levelsOf(params.confidences, paths);
   const counts = levelCounts(run);
@@ -173,7 +181,7 @@ export function finishRun(run: VarRun): VarOutcome {
       convention: QUANTILE_CONVENTION,
       book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels, null), pAnyLiquidation: share(anyLiq, paths) },
       units,
-      pnl: run.bookPnl.slice(),
+      pnl: run.bookPnl,
       warnings: run.warnings,
     },
   };

@@ -2,11 +2,13 @@ import { cholesky } from './cholesky';
 import type { ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
-import { allocateBlock, simulateBlock, type PathBlock } from './pathBlock';
+import type { VarOutcome } from './finish';
+import { simulateBlock, type PathBlock } from './pathBlock';
 import { planRun, type RunPlan } from './plan';
 import { buildSampler, type Sampler } from './sampler';
 import { tailCount } from './tail';
-import { createTopK, type TopK } from './topK';
+import type { TopK } from './topK';
+import { takeBuffers, type RunBuffers } from './runBuffers';
 import type { ReturnsTable } from './types';
 import { isStablecoin } from '../stablecoins';
 
@@ -76,6 +78,10 @@ export interface VarRun {
   warnings: string[];
   /** the buffers of a block of paths side by side (pathBlock.ts), reused block after block */
   block: PathBlock;
+  /** the big buffers above, given back for the next run when this one is finished (runBuffers.ts) */
+  buffers: RunBuffers;
+  /** the report, once finished (the buffers are then another run's) */
+  outcome: VarOutcome | null;
 }
 
 export type RunStart = { ok: true; run: VarRun } | { ok: false; error: string };
@@ -108,12 +114,13 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
   const plan = planFor(model, isMoving, params.marginCallHF, params.everyUnitPerPath === true);
   const k = Math.min(paths, Math.max(...params.confidences.map((c) => tailCount(paths, c))));
   const maxFactors = source.kind === 'monte-carlo' ? source.sampler.factors : 0;
+  const buffers = takeBuffers(u, maxFactors, plan.pathUnits.length, k);
   return {
     model, params, source, plan, steps, paths, k, warnings,
     bookPnl: new Float64Array(paths),
-    unitWorst: createTopK(plan.pathUnits.length, k),
-    lows: createTopK(u, k),
-    highs: createTopK(u, k),
+    unitWorst: buffers.unitWorst,
+    lows: buffers.lows,
+    highs: buffers.highs,
     belowHits: new Int32Array(plan.below.t.length + u),
     aboveHits: new Int32Array(plan.above.t.length + u),
     marginCalls: new Int32Array(plan.pathUnits.length),
@@ -121,7 +128,9 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
     anyLiquidation: new Uint8Array(paths),
     alwaysAny: plan.alwaysLiquidated.includes(1) ? 1 : 0,
     done: new Uint8Array(paths),
-    block: allocateBlock(u, maxFactors, plan.pathUnits.length),
+    block: buffers.block,
+    buffers,
+    outcome: null,
   };
 }
 
@@ -185,6 +194,8 @@ export function startHistorical(model: ExposureModel, table: ReturnsTable, param
 
 /** Simulates paths first .. first+count-1 into the run (those not done yet), a block at a time (pathBlock.ts). */
 export function runPaths(run: VarRun, first: number, count: number): void {
+  // a finished run has given its buffers to the next one; its paths are all done
+  if (run.outcome) return;
   const end = Math.min(run.paths, first + count);
   const blk = run.block;
   let n = 0;
