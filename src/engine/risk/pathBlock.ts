@@ -2,7 +2,7 @@ import { blockBalances } from './blockBalance';
 import { unitAtStrided, type UnitFigures } from './exposure';
 import type { VarRun } from './montecarlo';
 import { BOUND_RATIOS } from './plan';
-import { createRng, type Rng } from './prng';
+import { NormalStreams } from './prng';
 import { offerTop } from './topK';
 
 /**
@@ -23,7 +23,8 @@ export interface PathBlock {
   size: number;
   /** the run's path in each slot */
   path: Int32Array;
-  rng: Rng[];
+  /** each slot's random stream: its path's (prng.ts) */
+  streams: NormalStreams;
   /** underlying-major [u·size + b]; underlyings that do not move stay at 1 */
   x: Float64Array;
   lo: Float64Array;
@@ -52,7 +53,7 @@ export function allocateBlock(underlyings: number, factors: number, pathUnits: n
   return {
     size,
     path: new Int32Array(size),
-    rng: [],
+    streams: new NormalStreams(size),
     x: new Float64Array(underlyings * size),
     lo: new Float64Array(underlyings * size),
     hi: new Float64Array(underlyings * size),
@@ -88,10 +89,7 @@ function stepPrices(run: VarRun, blk: PathBlock, n: number, step: number): void 
   }
   const { sampler, stepSd, drift, lognormal } = s;
   const { start, col, val, factors } = sampler;
-  for (let b = 0; b < n; b++) {
-    const rng = blk.rng[b]!;
-    for (let f = 0; f < factors; f++) eps[f * size + b] = rng.normal();
-  }
+  for (let b = 0; b < n; b++) blk.streams.normals(b, eps, b, size, factors);
   for (let j = 0; j < moving.length; j++) {
     const u = moving[j]!;
     z.fill(0, 0, n);
@@ -268,7 +266,7 @@ export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
   const { size, x, lo, hi, book, any, mc, liq } = blk;
   const moving = plan.moving;
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
-  if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.rng[b] = createRng(params.seed, blk.path[b]!);
+  if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.streams.seed(b, params.seed, blk.path[b]!);
   x.fill(1);
   for (let j = 0; j < moving.length; j++) {
     const row = moving[j]! * size;

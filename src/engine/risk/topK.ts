@@ -20,7 +20,8 @@ export interface TopK {
 }
 
 export function createTopK(stores: number, k: number): TopK {
-  const cap = k + Math.max(16, Math.ceil(k / 2));
+  // room for 2k more than k (capped for huge k): a selection every 2k accepted values, rarely more than one or two per store
+  const cap = k + Math.max(16, Math.min(2 * k, 4096));
   return { k, cap, values: new Float64Array(stores * cap), size: new Int32Array(stores), cut: new Float64Array(stores).fill(-Infinity) };
 }
 
