@@ -29,9 +29,12 @@ export interface PathBlock {
   x: Float64Array;
   lo: Float64Array;
   hi: Float64Array;
-  /** per slot: the highest ratio of the step, and the first BOUND_RATIOS level at or above it (−1: none) */
+  /** per slot: the highest ratio of the step, and 1 + the first BOUND_RATIOS level at or above it (0: none) */
   top: Float64Array;
-  level: Int32Array;
+  levelAt: Int32Array;
+  /** the slots where a unit is evaluated in full, and the unit's clear balances per levelAt (evaluateUnits) */
+  full: Int32Array;
+  clear: Float64Array;
   /** the step's independent normals, factor-major [f·size + b] */
   eps: Float64Array;
   z: Float64Array;
@@ -58,7 +61,9 @@ export function allocateBlock(underlyings: number, factors: number, pathUnits: n
     lo: new Float64Array(underlyings * size),
     hi: new Float64Array(underlyings * size),
     top: new Float64Array(size),
-    level: new Int32Array(size),
+    levelAt: new Int32Array(size),
+    full: new Int32Array(size),
+    clear: new Float64Array(BOUND_RATIOS.length + 1).fill(Infinity),
     eps: new Float64Array(factors * size),
     z: new Float64Array(size),
     balance: new Float64Array(size),
@@ -109,7 +114,7 @@ function stepPrices(run: VarRun, blk: PathBlock, n: number, step: number): void 
 
 /** Per slot: lowest and highest ratio so far, the step's highest ratio and its MM-bound level. */
 function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
-  const { x, lo, hi, top, level, size } = blk;
+  const { x, lo, hi, top, levelAt, size } = blk;
   const moving = run.plan.moving;
   top.fill(0, 0, n);
   for (let j = 0; j < moving.length; j++) {
@@ -129,7 +134,7 @@ function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
         break;
       }
     }
-    level[b] = l;
+    levelAt[b] = l + 1;
   }
 }
 
@@ -152,7 +157,8 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
     if (needHigh[u]) for (let b = 0; b < n; b++) if (x[row + b]! > highCut[u]!) offerTop(highs, u, x[row + b]!);
     // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
     // a path clear of every threshold of u (the common case) needs no lookup. The lookups are
-    // thresholdTable.ts firstAtOrAbove / firstAbove with u's table read once for the block.
+    // thresholdTable.ts firstAtOrAbove / firstAbove with u's table read once for the block, and
+    // one read where the ratio's grid cell holds no threshold (place).
     const bt = belowTop[u]!;
     const ab = aboveBottom[u]!;
     const lb = anyBelow[u]!;
@@ -161,14 +167,16 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
     const bEnd = below.start[u + 1]!;
     const bFirst = below.t[bFrom]!;
     const bScale = below.scale[u]!;
-    const bGrid = below.gridStart[u]! - 1;
+    const bCell = below.gridStart[u]!;
     const aFrom = above.start[u]!;
     const aEnd = above.start[u + 1]!;
     const aFirst = above.t[aFrom]!;
     const aScale = above.scale[u]!;
-    const aGrid = above.gridStart[u]! - 1;
+    const aCell = above.gridStart[u]!;
     const bt0 = below.t;
     const at0 = above.t;
+    const bPlace = below.place;
+    const aPlace = above.place;
     for (let b = 0; b < n; b++) {
       const l = lo[row + b]!;
       const h = hi[row + b]!;
@@ -177,8 +185,11 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
         let i = bFrom;
         if (l > bFirst) {
           const g = Math.floor((l - bFirst) * bScale);
-          if (g > 0) i = below.grid[bGrid + g]!;
-          while (i < bEnd && bt0[i]! < l) i++;
+          i = bPlace[bCell + g]!;
+          if (i < 0) {
+            i = g > 0 ? below.grid[bCell + g - 1]! : bFrom;
+            while (i < bEnd && bt0[i]! < l) i++;
+          }
         }
         belowHits[i + u]! += 1;
       }
@@ -187,8 +198,11 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
         let i = aEnd;
         if (h < at0[aEnd - 1]!) {
           const g = Math.floor((h - aFirst) * aScale);
-          i = g > 0 ? above.grid[aGrid + g]! : aFrom;
-          while (i < aEnd && at0[i]! <= h) i++;
+          i = aPlace[aCell + g]!;
+          if (i < 0) {
+            i = g > 0 ? above.grid[aCell + g - 1]! : aFrom;
+            while (i < aEnd && at0[i]! <= h) i++;
+          }
         }
         aboveHits[i + u]! += 1;
       }
@@ -199,50 +213,61 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
 
 /**
  * The per-path units at one step: the balance alone first (far from both levels the MM is not
- * needed, plan.ts mmBound), the full unit where it may be near a level; at the last step their PnL
- * goes into the book and their heaps.
+ * needed, plan.ts mmBound), the full unit only on the paths where it may be near a level; at the
+ * last step their PnL goes into the book and their worst losses. Per path the book still takes the
+ * units in plan order, one addition each, as a path at a time did.
  */
 function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, years: number): void {
-  const { x, balance, book, any, mc, liq, size, unit, flagged } = blk;
+  const { x, balance, book, any, mc, liq, size, unit, flagged, full, clear, levelAt } = blk;
   const { model, plan, params, unitWorst } = run;
   const worstCut = unitWorst.cut;
   const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound, pathMb0 } = plan;
   const bounds = BOUND_RATIOS.length;
   const mcLevel = params.marginCallHF;
   const last = step === run.steps - 1;
-  const level = blk.level;
   for (let j = 0; j < pathUnits.length; j++) {
     const i = pathUnits[j]!;
     blockBalances(balance, x, size, n, pathConstant[j]!, pathExpStart[j]!, pathExpStart[j + 1]!, pathExpSlope, pathExpUnderlying);
+    // clear[l + 1]: the balance above which a path whose level is l is clear of both levels (none at l = −1)
+    for (let l = 0; l < bounds; l++) clear[l + 1] = mcLevel * mmBound[j * bounds + l]!;
     const flags = j * size;
-    const bound = j * bounds;
     const mb0 = pathMb0[j]!;
     let min = worstCut[j]!;
+    let nFull = 0;
     for (let b = 0; b < n; b++) {
-      const l = level[b]!;
-      let mb = balance[b]!;
-      if (!(l >= 0 && mb > mcLevel * mmBound[bound + l]!)) {
-        unitAtStrided(model, i, x, size, b, years, unit);
-        const m = unit.mm;
-        mb = unit.mb;
-        if (m > 0) {
-          if (mb <= m) {
-            liq[flags + b] = 1;
-            flagged[j] = 1;
+      const mb = balance[b]!;
+      if (mb > clear[levelAt[b]!]!) {
+        if (last) {
+          const pnl = mb - mb0;
+          book[b] = book[b]! + pnl;
+          if (-pnl > min) {
+            offerTop(unitWorst, j, -pnl);
+            min = worstCut[j]!;
           }
-          if (mb < mcLevel * m) {
-            mc[flags + b] = 1;
-            flagged[j] = 1;
-          }
+        }
+      } else {
+        full[nFull++] = b;
+      }
+    }
+    for (let f = 0; f < nFull; f++) {
+      const b = full[f]!;
+      unitAtStrided(model, i, x, size, b, years, unit);
+      const m = unit.mm;
+      const mb = unit.mb;
+      if (m > 0) {
+        if (mb <= m) {
+          liq[flags + b] = 1;
+          flagged[j] = 1;
+        }
+        if (mb < mcLevel * m) {
+          mc[flags + b] = 1;
+          flagged[j] = 1;
         }
       }
       if (last) {
         const pnl = mb - mb0;
         book[b] = book[b]! + pnl;
-        if (-pnl > min) {
-          offerTop(unitWorst, j, -pnl);
-          min = worstCut[j]!;
-        }
+        if (-pnl > worstCut[j]!) offerTop(unitWorst, j, -pnl);
       }
     }
     if (last && flagged[j]) {
