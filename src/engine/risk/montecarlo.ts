@@ -139,13 +139,31 @@ function heldWarnings(model: ExposureModel): string[] {
   return note ? [note] : [];
 }
 
-/** The checked market and its sampler, kept for the next run with the same market (the preview re-runs often). */
-let lastMarket: { key: string; value: { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } } | null = null;
+type MarketRead = { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string };
 
-function marketFor(market: MarketInput, underlyings: string[]): { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } {
-  const key = JSON.stringify([market, underlyings]);
-  if (lastMarket?.key === key) return lastMarket.value;
-  const value = ((): { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } => {
+/**
+ * The checked market and its sampler, kept for the next run with the same market and underlyings:
+ * a preview re-runs on every slider step, and a market of 200 assets is 40,000 correlation texts to
+ * read and a factorisation. Compared text by text (a copy is kept: the caller may reuse its arrays).
+ */
+let lastMarket: { market: MarketInput; underlyings: readonly string[]; value: MarketRead } | null = null;
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  // a malformed table (not arrays) is never the same: readMarket reports it
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameMarket(a: MarketInput, b: MarketInput): boolean {
+  if (!sameTexts(a.assets, b.assets) || !sameTexts(a.vols, b.vols) || a.correlations.length !== b.correlations.length) return false;
+  for (let i = 0; i < a.correlations.length; i++) if (!sameTexts(a.correlations[i]!, b.correlations[i]!)) return false;
+  return true;
+}
+
+function marketFor(market: MarketInput, underlyings: string[]): MarketRead {
+  if (lastMarket && sameTexts(lastMarket.underlyings, underlyings) && sameMarket(lastMarket.market, market)) return lastMarket.value;
+  const value = ((): MarketRead => {
     const read = readMarket(market, underlyings);
     if (!read.ok) return read;
     const chol = cholesky(read.correlation, underlyings);
@@ -153,7 +171,10 @@ function marketFor(market: MarketInput, underlyings: string[]): { ok: true; vols
     const moving = Int32Array.from(underlyings.keys()).filter((u) => read.vols[u]! > 0);
     return { ok: true, vols: read.vols, sampler: buildSampler(read.correlation, underlyings.length, moving) };
   })();
-  lastMarket = { key, value };
+  if (Array.isArray(market.assets) && Array.isArray(market.vols) && Array.isArray(market.correlations)) {
+    const copy: MarketInput = { assets: [...market.assets], vols: [...market.vols], correlations: market.correlations.map((row) => (Array.isArray(row) ? [...row] : row)) };
+    lastMarket = { market: copy, underlyings: [...underlyings], value };
+  }
   return value;
 }
 
