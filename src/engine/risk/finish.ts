@@ -1,3 +1,4 @@
+import { cents } from './cents';
 import { unitLabel, type ExposureModel } from './exposure';
 import type { VarRun } from './montecarlo';
 import { QUANTILE_CONVENTION, tailCount } from './tail';
@@ -10,7 +11,8 @@ import type { TailFigures, UnitRisk, VarReport } from './types';
  * the book and of every unit, and the share of paths that margin-called or liquidated each unit.
  */
 
-const money = (v: number) => v.toFixed(2);
+/** toFixed(2), faster (cents.ts) */
+const money = cents;
 const share = (hits: number, n: number) => (hits / n).toFixed(6);
 
 /**
