@@ -97,15 +97,27 @@ function checkParams(p: VarParams): string | null {
   return null;
 }
 
-/** The plan of a model for a set of moving underlyings and a margin-call level, kept for the next run. */
-const plans = new WeakMap<ExposureModel, { key: string; plan: RunPlan }>();
+/**
+ * The plans of a model for a few sets of moving underlyings and margin-call levels, kept for the
+ * next runs: a plan of a big book is a crossing per unit, and a preview re-runs with the same one.
+ */
+const plans = new WeakMap<ExposureModel, Map<string, RunPlan>>();
+const PLANS_KEPT = 4;
 
 function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnit: boolean): RunPlan {
   const key = `${isMoving.join('')}|${marginCallHF}|${everyUnit}`;
-  const hit = plans.get(model);
-  if (hit && hit.key === key) return hit.plan;
+  let kept = plans.get(model);
+  if (!kept) plans.set(model, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) {
+    // most recently used last
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
   const plan = planRun(model, isMoving, marginCallHF, everyUnit);
-  plans.set(model, { key, plan });
+  kept.set(key, plan);
+  if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value!);
   return plan;
 }
 

@@ -14,10 +14,27 @@ import type { ExposureModel } from './exposure';
  */
 export type Crossing = { kind: 'never' } | { kind: 'always' } | { kind: 'below'; t: number } | { kind: 'above'; t: number } | { kind: 'mixed' };
 
+/**
+ * Candidate points of one crossing, in a buffer kept between calls: a plan runs this for every
+ * unit of a book twice (liquidation and margin call), and fresh arrays, sets and closures per call
+ * were most of a big book's plan time.
+ */
+let cuts = new Float64Array(64);
+let count = 0;
+
+function push(x: number): void {
+  if (count === cuts.length) {
+    const bigger = new Float64Array(cuts.length * 2);
+    bigger.set(cuts);
+    cuts = bigger;
+  }
+  cuts[count++] = x;
+}
+
 /** Positive roots of α + β·x + γ/x in (lo, hi). */
-function roots(alpha: number, beta: number, gamma: number, lo: number, hi: number, out: number[]): void {
+function roots(alpha: number, beta: number, gamma: number, lo: number, hi: number): void {
   const keep = (x: number) => {
-    if (Number.isFinite(x) && x > lo && x < hi && x > 0) out.push(x);
+    if (Number.isFinite(x) && x > lo && x < hi && x > 0) push(x);
   };
   if (gamma === 0) {
     if (beta !== 0) keep(-alpha / beta);
@@ -43,32 +60,46 @@ export function crossing(model: ExposureModel, e: number, still: number, stillMm
   const first = model.pieceStart[e]!;
   const last = model.pieceStart[e + 1]! - 1;
   const s = model.expSlope[e]!;
-  const cuts: number[] = [];
+  count = 0;
   for (let k = first; k <= last; k++) {
     const lo = model.pieceFrom[k]!;
     const hi = k < last ? model.pieceFrom[k + 1]! : Infinity;
-    if (k > first) cuts.push(lo);
+    if (k > first && lo > 0 && Number.isFinite(lo)) push(lo);
     const a = stillMm + model.pieceA[k]!;
     const b = model.pieceB[k]!;
     const c = model.pieceC[k]!;
-    roots(still - level * a, s - level * b, -level * c, lo, hi, cuts);
-    roots(a, b, c, lo, hi, cuts);
+    roots(still - level * a, s - level * b, -level * c, lo, hi);
+    roots(a, b, c, lo, hi);
   }
-  const points = [...new Set(cuts.filter((x) => x > 0 && Number.isFinite(x)))].sort((x, y) => x - y);
+  // the distinct points, ascending
+  const sorted = cuts.subarray(0, count).sort();
+  let n = 0;
+  for (let j = 0; j < count; j++) if (n === 0 || sorted[j]! !== sorted[n - 1]!) sorted[n++] = sorted[j]!;
+  // one sample inside each interval the points make: below the first, between two, above the last
+  let k = first;
   const test = (x: number): boolean => {
-    let k = first;
+    // samples come in ascending order: the piece search goes on from the last one
     while (k < last && model.pieceFrom[k + 1]! < x) k++;
     const mm = stillMm + model.pieceA[k]! + model.pieceB[k]! * x + model.pieceC[k]! / x;
     const mb = still + s * x;
     return mm > 0 && (level === 1 ? mb <= mm : mb < level * mm);
   };
-  const samples = points.length === 0 ? [1] : [points[0]! / 2, ...points.slice(1).map((p, i) => (points[i]! + p) / 2), points[points.length - 1]! * 2 + 1];
-  const truth = samples.map(test);
-  const trues = truth.filter(Boolean).length;
+  const samples = n + 1;
+  const sample = (j: number): number => (n === 0 ? 1 : j === 0 ? sorted[0]! / 2 : j === n ? sorted[n - 1]! * 2 + 1 : (sorted[j - 1]! + sorted[j]!) / 2);
+  // the truth pattern in one pass: how many samples are true, and whether they are a prefix or a suffix
+  let trues = 0;
+  let firstTrue = -1;
+  let lastTrue = -1;
+  for (let j = 0; j < samples; j++) {
+    if (!test(sample(j))) continue;
+    trues++;
+    if (firstTrue < 0) firstTrue = j;
+    lastTrue = j;
+  }
   if (trues === 0) return { kind: 'never' };
-  if (trues === truth.length) return { kind: 'always' };
-  // a prefix of trues: x ≤ t; a suffix: x ≥ t
-  if (truth.slice(0, trues).every(Boolean)) return { kind: 'below', t: points[trues - 1]! };
-  if (truth.slice(truth.length - trues).every(Boolean)) return { kind: 'above', t: points[truth.length - trues - 1]! };
+  if (trues === samples) return { kind: 'always' };
+  // a prefix of trues (all in the first `trues` samples): x ≤ t; a suffix: x ≥ t
+  if (firstTrue === 0 && lastTrue === trues - 1) return { kind: 'below', t: sorted[trues - 1]! };
+  if (lastTrue === samples - 1 && firstTrue === samples - trues) return { kind: 'above', t: sorted[samples - trues - 1]! };
   return { kind: 'mixed' };
 }
