@@ -2,7 +2,7 @@ import { readDecimalText } from '../engine/decimal';
 import type { FastBook } from '../engine/fast';
 import { buildExposureModel, exposureFromBook, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
-import { projectFunding } from '../engine/risk/funding';
+import { prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
@@ -32,6 +32,8 @@ export function createRiskHandlers(
   fastBook: () => FastBook | null = () => null,
 ): RiskHandlers & { invalidate(): void } {
   let model: ExposureModel | null = null;
+  /** the book as funding reads it, for the portfolio and tier tables it was prepared from */
+  let funding: { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable>; book: FundingBook } | null = null;
   let run: { id: number; run: VarRun } | null = null;
   let nextRun = 1;
   const exposure = (): ExposureModel => {
@@ -55,6 +57,7 @@ export function createRiskHandlers(
   return {
     invalidate() {
       model = null;
+      funding = null;
       run = null;
     },
     riskSetup() {
@@ -104,7 +107,11 @@ export function createRiskHandlers(
     },
     funding({ horizonDays, marginCallHF }) {
       const { portfolio, tierTables } = current();
-      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF });
+      const book = (): FundingBook => {
+        if (!funding || funding.portfolio !== portfolio || funding.tierTables !== tierTables) funding = { portfolio, tierTables, book: prepareFunding(portfolio, tierTables) };
+        return funding.book;
+      };
+      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF, book });
     },
   };
 }
