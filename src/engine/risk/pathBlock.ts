@@ -52,11 +52,17 @@ export interface PathBlock {
 /**
  * Paths per block. What a block costs once — each unit's and underlying's set-up, and fetching
  * each underlying's threshold table back into the cache — is shared by more paths in a bigger block;
- * past 512 the benchmark book (201 underlyings: 0.8 MB of ratios a block) gains nothing more.
+ * past 512 the benchmark book (201 underlyings: 0.8 MB of ratios a block) gains nothing more. A
+ * book with thousands of underlyings or per-path units gets smaller blocks, so that a block's
+ * ratios stay near 2 MB and its flags near 4 MB.
  */
 export const BLOCK_SIZE = 512;
 
-export function allocateBlock(underlyings: number, factors: number, pathUnits: number, size = BLOCK_SIZE): PathBlock {
+export function blockSizeFor(underlyings: number, pathUnits: number): number {
+  return Math.max(32, Math.min(BLOCK_SIZE, Math.floor(262_144 / Math.max(1, underlyings)), Math.floor(4_194_304 / Math.max(1, pathUnits))));
+}
+
+export function allocateBlock(underlyings: number, factors: number, pathUnits: number, size = blockSizeFor(underlyings, pathUnits)): PathBlock {
   return {
     size,
     path: new Int32Array(size),
