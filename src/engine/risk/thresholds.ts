@@ -31,25 +31,35 @@ function push(x: number): void {
   cuts[count++] = x;
 }
 
-/** Positive roots of α + β·x + γ/x in (lo, hi). */
+/** Keeps a root x when it is a positive number inside (lo, hi). */
+function keep(x: number, lo: number, hi: number): void {
+  if (Number.isFinite(x) && x > lo && x < hi && x > 0) push(x);
+}
+
+/** Positive roots of α + β·x + γ/x in (lo, hi). (No closures here: the plan calls this per unit.) */
 function roots(alpha: number, beta: number, gamma: number, lo: number, hi: number): void {
-  const keep = (x: number) => {
-    if (Number.isFinite(x) && x > lo && x < hi && x > 0) push(x);
-  };
   if (gamma === 0) {
-    if (beta !== 0) keep(-alpha / beta);
+    if (beta !== 0) keep(-alpha / beta, lo, hi);
     return;
   }
   // β x² + α x + γ = 0
   if (beta === 0) {
-    if (alpha !== 0) keep(-gamma / alpha);
+    if (alpha !== 0) keep(-gamma / alpha, lo, hi);
     return;
   }
   const disc = alpha * alpha - 4 * beta * gamma;
   if (disc < 0) return;
   const root = Math.sqrt(disc);
-  keep((-alpha + root) / (2 * beta));
-  keep((-alpha - root) / (2 * beta));
+  keep((-alpha + root) / (2 * beta), lo, hi);
+  keep((-alpha - root) / (2 * beta), lo, hi);
+}
+
+/** The j-th of n + 1 samples, one inside each interval the n sorted points make. */
+function sampleAt(points: Float64Array, n: number, j: number): number {
+  if (n === 0) return 1;
+  if (j === 0) return points[0]! / 2;
+  if (j === n) return points[n - 1]! * 2 + 1;
+  return (points[j - 1]! + points[j]!) / 2;
 }
 
 /**
@@ -57,17 +67,18 @@ function roots(alpha: number, beta: number, gamma: number, lo: number, hi: numbe
  * are its balance and MM from everything else (held at today's prices).
  */
 export function crossing(model: ExposureModel, e: number, still: number, stillMm: number, level: number): Crossing {
+  const { pieceFrom, pieceA, pieceB, pieceC } = model;
   const first = model.pieceStart[e]!;
   const last = model.pieceStart[e + 1]! - 1;
   const s = model.expSlope[e]!;
   count = 0;
   for (let k = first; k <= last; k++) {
-    const lo = model.pieceFrom[k]!;
-    const hi = k < last ? model.pieceFrom[k + 1]! : Infinity;
+    const lo = pieceFrom[k]!;
+    const hi = k < last ? pieceFrom[k + 1]! : Infinity;
     if (k > first && lo > 0 && Number.isFinite(lo)) push(lo);
-    const a = stillMm + model.pieceA[k]!;
-    const b = model.pieceB[k]!;
-    const c = model.pieceC[k]!;
+    const a = stillMm + pieceA[k]!;
+    const b = pieceB[k]!;
+    const c = pieceC[k]!;
     roots(still - level * a, s - level * b, -level * c, lo, hi);
     roots(a, b, c, lo, hi);
   }
@@ -75,23 +86,19 @@ export function crossing(model: ExposureModel, e: number, still: number, stillMm
   const sorted = cuts.subarray(0, count).sort();
   let n = 0;
   for (let j = 0; j < count; j++) if (n === 0 || sorted[j]! !== sorted[n - 1]!) sorted[n++] = sorted[j]!;
-  // one sample inside each interval the points make: below the first, between two, above the last
-  let k = first;
-  const test = (x: number): boolean => {
-    // samples come in ascending order: the piece search goes on from the last one
-    while (k < last && model.pieceFrom[k + 1]! < x) k++;
-    const mm = stillMm + model.pieceA[k]! + model.pieceB[k]! * x + model.pieceC[k]! / x;
-    const mb = still + s * x;
-    return mm > 0 && (level === 1 ? mb <= mm : mb < level * mm);
-  };
+  // one sample inside each interval: whether the level is reached there, as a pattern of trues
   const samples = n + 1;
-  const sample = (j: number): number => (n === 0 ? 1 : j === 0 ? sorted[0]! / 2 : j === n ? sorted[n - 1]! * 2 + 1 : (sorted[j - 1]! + sorted[j]!) / 2);
-  // the truth pattern in one pass: how many samples are true, and whether they are a prefix or a suffix
   let trues = 0;
   let firstTrue = -1;
   let lastTrue = -1;
+  let k = first;
   for (let j = 0; j < samples; j++) {
-    if (!test(sample(j))) continue;
+    const x = sampleAt(sorted, n, j);
+    // samples come in ascending order: the piece search goes on from the last one
+    while (k < last && pieceFrom[k + 1]! < x) k++;
+    const mm = stillMm + pieceA[k]! + pieceB[k]! * x + pieceC[k]! / x;
+    const mb = still + s * x;
+    if (!(mm > 0 && (level === 1 ? mb <= mm : mb < level * mm))) continue;
     trues++;
     if (firstTrue < 0) firstTrue = j;
     lastTrue = j;
