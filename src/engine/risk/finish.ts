@@ -155,7 +155,9 @@ function report(run: VarRun): VarOutcome {
   const text = unitTexts(model);
   // many units share a count (0 most of all): each share is written once
   const shares = new Map<number, string>();
+  const zero = share(0, paths);
   const shareOf = (hits: number): string => {
+    if (hits === 0) return zero;
     let t = shares.get(hits);
     if (t === undefined) shares.set(hits, (t = share(hits, paths)));
     return t;

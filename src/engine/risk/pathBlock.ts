@@ -162,9 +162,8 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
     const u = moving[j]!;
     const row = u * size;
     const slope = bookSlope[u]!;
-    for (let b = 0; b < n; b++) book[b] = book[b]! + slope * (x[row + b]! - 1);
-    if (needLow[u]) for (let b = 0; b < n; b++) if (-x[row + b]! > lowCut[u]!) offerTop(lows, u, -x[row + b]!);
-    if (needHigh[u]) for (let b = 0; b < n; b++) if (x[row + b]! > highCut[u]!) offerTop(highs, u, x[row + b]!);
+    const low = needLow[u] === 1;
+    const high = needHigh[u] === 1;
     // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
     // a path clear of every threshold of u (the common case) needs no lookup. The lookups are
     // thresholdTable.ts firstAtOrAbove / firstAbove with u's table read once for the block, and
@@ -188,6 +187,10 @@ function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
     const bPlace = below.place;
     const aPlace = above.place;
     for (let b = 0; b < n; b++) {
+      const v = x[row + b]!;
+      book[b] = book[b]! + slope * (v - 1);
+      if (low && -v > lowCut[u]!) offerTop(lows, u, -v);
+      if (high && v > highCut[u]!) offerTop(highs, u, v);
       const l = lo[row + b]!;
       const h = hi[row + b]!;
       if (l <= bt) {
