@@ -122,18 +122,26 @@ function stepPrices(run: VarRun, blk: PathBlock, n: number, step: number): void 
   }
 }
 
-/** Per slot: lowest and highest ratio so far, the step's highest ratio and its MM-bound level. */
+/**
+ * Per slot: lowest and highest ratio so far (unless the path has one step: then they are its end
+ * ratios, read from x), the step's highest ratio and its MM-bound level.
+ */
 function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
   const { x, lo, hi, top, levelAt, size } = blk;
   const moving = run.plan.moving;
   top.fill(0, 0, n);
+  const track = run.steps > 1;
   for (let j = 0; j < moving.length; j++) {
     const row = moving[j]! * size;
-    for (let b = 0; b < n; b++) {
-      const v = x[row + b]!;
-      if (v < lo[row + b]!) lo[row + b] = v;
-      if (v > hi[row + b]!) hi[row + b] = v;
-      if (v > top[b]!) top[b] = v;
+    if (track) {
+      for (let b = 0; b < n; b++) {
+        const v = x[row + b]!;
+        if (v < lo[row + b]!) lo[row + b] = v;
+        if (v > hi[row + b]!) hi[row + b] = v;
+        if (v > top[b]!) top[b] = v;
+      }
+    } else {
+      for (let b = 0; b < n; b++) if (x[row + b]! > top[b]!) top[b] = x[row + b]!;
     }
   }
   for (let b = 0; b < n; b++) {
@@ -153,7 +161,11 @@ function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
  * ratios into their heaps, and the thresholds the path's lowest and highest ratios reached.
  */
 function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
-  const { x, lo, hi, book, any, size } = blk;
+  const { x, book, any, size } = blk;
+  // one step: the lowest and highest ratios are the end ratios (min(∞, v) = max(−∞, v) = v, NaN
+  // aside, which no comparison below lets through either way)
+  const lo = run.steps > 1 ? blk.lo : x;
+  const hi = run.steps > 1 ? blk.hi : x;
   const { moving, bookSlope, needLow, needHigh, below, above, anyBelow, anyAbove, belowTop, aboveBottom } = run.plan;
   const { belowHits, aboveHits, lows, highs } = run;
   const lowCut = lows.cut;
@@ -306,10 +318,12 @@ export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
   if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.streams.seed(b, params.seed, blk.path[b]!);
   x.fill(1);
-  for (let j = 0; j < moving.length; j++) {
-    const row = moving[j]! * size;
-    lo.fill(Infinity, row, row + n);
-    hi.fill(-Infinity, row, row + n);
+  if (steps > 1) {
+    for (let j = 0; j < moving.length; j++) {
+      const row = moving[j]! * size;
+      lo.fill(Infinity, row, row + n);
+      hi.fill(-Infinity, row, row + n);
+    }
   }
   for (let j = 0; j < plan.pathUnits.length; j++) {
     if (!blk.flagged[j]) continue;
