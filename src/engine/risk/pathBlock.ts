@@ -107,16 +107,27 @@ function stepPrices(run: VarRun, blk: PathBlock, n: number, step: number): void 
   for (let b = 0; b < n; b++) blk.streams.normals(b, eps, b, size, factors);
   for (let j = 0; j < moving.length; j++) {
     const u = moving[j]!;
+    const sd = stepSd[u]!;
+    const mu = drift[u]!;
+    const row = u * size;
+    const first = start[j]!;
+    const terms = start[j + 1]! - first;
+    if (lognormal && terms === 2) {
+      // the common factor sampler's row: a loading and a residual; z = (0 + v0·ε0) + v1·ε1 as the
+      // general loop below sums it, the ratio moved in the same pass
+      const v0 = val[first]!;
+      const v1 = val[first + 1]!;
+      const e0 = col[first]! * size;
+      const e1 = col[first + 1]! * size;
+      for (let b = 0; b < n; b++) x[row + b] = x[row + b]! * Math.exp(sd * (0 + v0 * eps[e0 + b]! + v1 * eps[e1 + b]!) + mu);
+      continue;
+    }
     z.fill(0, 0, n);
-    const end = start[j + 1]!;
-    for (let k = start[j]!; k < end; k++) {
+    for (let k = first; k < first + terms; k++) {
       const v = val[k]!;
       const from = col[k]! * size;
       for (let b = 0; b < n; b++) z[b] = z[b]! + v * eps[from + b]!;
     }
-    const sd = stepSd[u]!;
-    const mu = drift[u]!;
-    const row = u * size;
     if (lognormal) for (let b = 0; b < n; b++) x[row + b] = x[row + b]! * Math.exp(sd * z[b]! + mu);
     else for (let b = 0; b < n; b++) x[row + b] = Math.max(0, x[row + b]! + sd * z[b]!);
   }
