@@ -5,7 +5,7 @@ import { TAKER_FEES } from '../engine/risk/fees';
 import { prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
-import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
+import { abandonRun, finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
 import { CRASH_PRESETS } from '../engine/risk/presets';
 import { applyPreset } from '../engine/risk/stress';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
@@ -58,6 +58,7 @@ export function createRiskHandlers(
     invalidate() {
       model = null;
       funding = null;
+      if (run) abandonRun(run.run);
       run = null;
     },
     riskSetup() {
@@ -90,6 +91,8 @@ export function createRiskHandlers(
           started = startHistorical(exposure(), table.table, common);
         }
         if (!started.ok) return started;
+        // a run replaced before its end (a cancelled one, a new preview) hands its buffers on
+        if (run) abandonRun(run.run);
         run = { id: nextRun++, run: started.run };
         return { ok: true as const, runId: run.id, paths: started.run.paths };
       });

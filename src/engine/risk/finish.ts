@@ -147,6 +147,16 @@ export function finishRun(run: VarRun): VarOutcome {
   return run.outcome;
 }
 
+/**
+ * Ends a run that will not be finished (a newer one replaced it): its buffers go to the next run,
+ * and it reports that it was replaced instead of running on.
+ */
+export function abandonRun(run: VarRun): void {
+  if (run.outcome) return;
+  run.outcome = { ok: false, error: 'that run was replaced by a newer one' };
+  giveBack(run.buffers);
+}
+
 function report(run: VarRun): VarOutcome {
   const { model, params, paths } = run;
   const levels = levelsOf(params.confidences, paths);

@@ -12,7 +12,7 @@ import { takeBuffers, type RunBuffers } from './runBuffers';
 import type { ReturnsTable } from './types';
 import { isStablecoin } from '../stablecoins';
 
-export { finishRun, type VarOutcome } from './finish';
+export { abandonRun, finishRun, type VarOutcome } from './finish';
 
 /**
  * VaR, expected shortfall and path-based margin-call / liquidation probabilities over a horizon,
@@ -227,7 +227,7 @@ export function startHistorical(model: ExposureModel, table: ReturnsTable, param
 
 /** Simulates paths first .. first+count-1 into the run (those not done yet), a block at a time (pathBlock.ts). */
 export function runPaths(run: VarRun, first: number, count: number): void {
-  // a finished run has given its buffers to the next one; its paths are all done
+  // a finished or abandoned run has given its buffers to the next one
   if (run.outcome) return;
   const end = Math.min(run.paths, first + count);
   const blk = run.block;
