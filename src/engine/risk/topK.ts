@@ -20,8 +20,9 @@ export interface TopK {
 }
 
 export function createTopK(stores: number, k: number): TopK {
-  // room for 2k more than k (capped for huge k): a selection every 2k accepted values, rarely more than one or two per store
-  const cap = k + Math.max(16, Math.min(2 * k, 4096));
+  // room for 4k more than k (at least 64, at most 8,192 more): a store of N offers accepts about
+  // k·(1 + ln(N/k)) of them, so most stores see one selection before the end, none or one more
+  const cap = k + Math.max(64, Math.min(4 * k, 8192));
   return { k, cap, values: new Float64Array(stores * cap), size: new Int32Array(stores), cut: new Float64Array(stores).fill(-Infinity) };
 }
 
