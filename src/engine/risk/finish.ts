@@ -101,28 +101,33 @@ function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int3
 function unitTails(run: VarRun, levels: Levels): TailFigures[][] {
   const { model, plan } = run;
   const out: TailFigures[][] = new Array<TailFigures[]>(model.units.length);
-  plan.pathUnits.forEach((i, j) => (out[i] = tailsOf(largest(run.unitWorst, j), levels, null)));
-  const lows = new Map<number, Float64Array>();
-  const highs = new Map<number, Float64Array>();
+  for (let j = 0; j < plan.pathUnits.length; j++) out[plan.pathUnits[j]!] = tailsOf(largest(run.unitWorst, j), levels, null);
+  // per underlying, made on first use: lowest end ratios (worst first) for longs, highest for shorts
+  const lows = new Array<Float64Array | undefined>(model.underlyings.length);
+  const highs = new Array<Float64Array | undefined>(model.underlyings.length);
   const none = levels.labels.map((c) => ({ confidence: c, var: money(0), es: money(0) }));
-  plan.thresholdUnits.forEach((i, j) => {
+  for (let j = 0; j < plan.thresholdUnits.length; j++) {
+    const i = plan.thresholdUnits[j]!;
     const u = plan.thresholdUnderlying[j]!;
     const s = plan.thresholdSlope[j]!;
     if (u < 0 || s === 0) {
       out[i] = none;
-      return;
+      continue;
     }
     let ends: Float64Array;
     if (s > 0) {
-      ends = lows.get(u) ?? largest(run.lows, u).map((v) => -v);
-      lows.set(u, ends);
+      ends = lows[u] ?? (lows[u] = negated(largest(run.lows, u)));
     } else {
-      ends = highs.get(u) ?? largest(run.highs, u);
-      highs.set(u, ends);
+      ends = highs[u] ?? (highs[u] = largest(run.highs, u));
     }
     out[i] = tailsOf(ends, levels, s);
-  });
+  }
   return out;
+}
+
+function negated(values: Float64Array): Float64Array {
+  for (let i = 0; i < values.length; i++) values[i] = -values[i]!;
+  return values;
 }
 
 /** Labels and today's balances as text, made once per model (a big book has tens of thousands of units). */
@@ -172,18 +177,23 @@ function report(run: VarRun): VarOutcome {
     if (t === undefined) shares.set(hits, (t = share(hits, paths)));
     return t;
   };
-  const units: UnitRisk[] = model.units.map((u, i) => ({
-    account: u.account,
-    unit: u.unit,
-    label: text.labels[i]!,
-    marginBalance: text.marginBalances[i]!,
-    tails: unitTailFigures[i]!,
-    pMarginCall: shareOf(counts.marginCalls[i]!),
-    pLiquidation: shareOf(counts.liquidations[i]!),
-  }));
+  const units = new Array<UnitRisk>(model.units.length);
+  for (let i = 0; i < units.length; i++) {
+    const u = model.units[i]!;
+    units[i] = {
+      account: u.account,
+      unit: u.unit,
+      label: text.labels[i]!,
+      marginBalance: text.marginBalances[i]!,
+      tails: unitTailFigures[i]!,
+      pMarginCall: shareOf(counts.marginCalls[i]!),
+      pLiquidation: shareOf(counts.liquidations[i]!),
+    };
+  }
   let anyLiq = 0;
   for (const a of run.anyLiquidation) anyLiq += a;
-  const mb = model.mb0.reduce((s, v) => s + v, 0);
+  let mb = 0;
+  for (let i = 0; i < model.mb0.length; i++) mb += model.mb0[i]!;
   return {
     ok: true,
     report: {
