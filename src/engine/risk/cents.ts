@@ -9,6 +9,8 @@
  * anything that is not a finite number in range, goes to toFixed itself.
  */
 const CENTS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '.0' : '.') + String(i));
+/** Whole parts below 10,000 as text, made once: most unit figures are below it, and then a figure is one new string. */
+const WHOLE = Array.from({ length: 10_000 }, (_, i) => String(i));
 
 export function cents(v: number): string {
   const negative = v < 0;
@@ -20,6 +22,6 @@ export function cents(v: number): string {
   const n = fraction > 0.5 ? whole + 1 : whole;
   const units = Math.floor(n / 100);
   // toFixed writes the sign of any v below 0, even one that rounds to 0.00
-  const text = String(units) + CENTS[n - units * 100]!;
+  const text = (units < 10_000 ? WHOLE[units]! : String(units)) + CENTS[n - units * 100]!;
   return negative ? `-${text}` : text;
 }
