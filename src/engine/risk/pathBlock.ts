@@ -1,9 +1,9 @@
-import { blockBalances } from './blockBalance';
-import { unitAtStrided, type UnitFigures } from './exposure';
+import { evaluateUnits } from './blockUnits';
+import { settleUnderlyings } from './blockSettle';
+import type { UnitFigures } from './exposure';
 import type { VarRun } from './montecarlo';
 import { BOUND_RATIOS } from './plan';
 import { NormalStreams } from './prng';
-import { offerTop } from './topK';
 
 /**
  * The paths of a run, simulated a block at a time (float64 statistics).
@@ -18,6 +18,9 @@ import { offerTop } from './topK';
  * stream (prng.ts), its z, ratios, unit balances and book PnL take the same operations in the same
  * order, and the heaps and counts do not depend on the order paths come in. So a seed gives the
  * same figures to the last bit, whatever the block size or the chunks the worker asks for.
+ *
+ * A step here: the draws and ratios (stepPrices), the extremes (trackExtremes), then at the last
+ * step the underlyings' threshold units (blockSettle.ts), and the per-path units (blockUnits.ts).
  */
 export interface PathBlock {
   size: number;
@@ -164,213 +167,6 @@ function trackExtremes(run: VarRun, blk: PathBlock, n: number): void {
       }
     }
     levelAt[b] = l + 1;
-  }
-}
-
-/**
- * At a path's end, per moving underlying: the threshold units' PnL into the book, the extreme end
- * ratios into their heaps, and the thresholds the path's lowest and highest ratios reached.
- */
-function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void {
-  const { x, book, any, size } = blk;
-  // one step: the lowest and highest ratios are the end ratios (min(∞, v) = max(−∞, v) = v, NaN
-  // aside, which no comparison below lets through either way)
-  const lo = run.steps > 1 ? blk.lo : x;
-  const hi = run.steps > 1 ? blk.hi : x;
-  const { moving, bookSlope, needLow, needHigh, below, above, anyBelow, anyAbove, belowTop, aboveBottom } = run.plan;
-  const { belowHits, aboveHits, lows, highs } = run;
-  const lowCut = lows.cut;
-  const highCut = highs.cut;
-  for (let j = 0; j < moving.length; j++) {
-    const u = moving[j]!;
-    const row = u * size;
-    const slope = bookSlope[u]!;
-    const low = needLow[u] === 1;
-    const high = needHigh[u] === 1;
-    // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
-    // a path clear of every threshold of u (the common case) needs no lookup. The lookups are
-    // thresholdTable.ts firstAtOrAbove / firstAbove with u's table read once for the block, and
-    // one read where the ratio's grid cell holds no threshold (place).
-    const bt = belowTop[u]!;
-    const ab = aboveBottom[u]!;
-    const lb = anyBelow[u]!;
-    const la = anyAbove[u]!;
-    const bFrom = below.start[u]!;
-    const bEnd = below.start[u + 1]!;
-    const bFirst = below.t[bFrom]!;
-    const bScale = below.scale[u]!;
-    const bCell = below.gridStart[u]!;
-    const aFrom = above.start[u]!;
-    const aEnd = above.start[u + 1]!;
-    const aFirst = above.t[aFrom]!;
-    const aScale = above.scale[u]!;
-    const aCell = above.gridStart[u]!;
-    const bt0 = below.t;
-    const at0 = above.t;
-    const bPlace = below.place;
-    const aPlace = above.place;
-    for (let b = 0; b < n; b++) {
-      const v = x[row + b]!;
-      book[b] = book[b]! + slope * (v - 1);
-      if (low && -v > lowCut[u]!) offerTop(lows, u, -v);
-      if (high && v > highCut[u]!) offerTop(highs, u, v);
-      const l = lo[row + b]!;
-      const h = hi[row + b]!;
-      if (l <= bt) {
-        // bt is the last threshold, so l is at most it: the place is in bFrom .. bEnd-1
-        let i = bFrom;
-        if (l > bFirst) {
-          const g = Math.floor((l - bFirst) * bScale);
-          i = bPlace[bCell + g]!;
-          if (i < 0) {
-            i = g > 0 ? below.grid[bCell + g - 1]! : bFrom;
-            while (i < bEnd && bt0[i]! < l) i++;
-          }
-        }
-        belowHits[i + u]! += 1;
-      }
-      if (h >= ab) {
-        // ab is the first threshold: the place is after aFrom
-        let i = aEnd;
-        if (h < at0[aEnd - 1]!) {
-          const g = Math.floor((h - aFirst) * aScale);
-          i = aPlace[aCell + g]!;
-          if (i < 0) {
-            i = g > 0 ? above.grid[aCell + g - 1]! : aFrom;
-            while (i < aEnd && at0[i]! <= h) i++;
-          }
-        }
-        aboveHits[i + u]! += 1;
-      }
-      if (l <= lb || h >= la) any[b] = 1;
-    }
-  }
-}
-
-/**
- * The last step of a per-path unit with one to five moving exposures (most units): its balance,
- * the clear check, the book and its worst losses in one pass over the block. The balance is
- * c + s0·x0 + s1·x1 + … left to right, as blockBalances sums it. Returns how many slots need the
- * full unit (listed in blk.full).
- */
-function lastStep(run: VarRun, blk: PathBlock, n: number, j: number, from: number, exposures: number): number {
-  const { x, book, size, full, clear, levelAt } = blk;
-  const { pathConstant, pathExpSlope, pathExpUnderlying, pathMb0 } = run.plan;
-  const unitWorst = run.unitWorst;
-  const worstCut = unitWorst.cut;
-  const c = pathConstant[j]!;
-  const mb0 = pathMb0[j]!;
-  const s0 = pathExpSlope[from]!;
-  const r0 = pathExpUnderlying[from]! * size;
-  const s1 = exposures > 1 ? pathExpSlope[from + 1]! : 0;
-  const r1 = exposures > 1 ? pathExpUnderlying[from + 1]! * size : 0;
-  const s2 = exposures > 2 ? pathExpSlope[from + 2]! : 0;
-  const r2 = exposures > 2 ? pathExpUnderlying[from + 2]! * size : 0;
-  const s3 = exposures > 3 ? pathExpSlope[from + 3]! : 0;
-  const r3 = exposures > 3 ? pathExpUnderlying[from + 3]! * size : 0;
-  const s4 = exposures > 4 ? pathExpSlope[from + 4]! : 0;
-  const r4 = exposures > 4 ? pathExpUnderlying[from + 4]! * size : 0;
-  let min = worstCut[j]!;
-  let nFull = 0;
-  for (let b = 0; b < n; b++) {
-    let mb: number;
-    // the same count on every slot: a branch the processor always guesses
-    if (exposures === 5) mb = c + s0 * x[r0 + b]! + s1 * x[r1 + b]! + s2 * x[r2 + b]! + s3 * x[r3 + b]! + s4 * x[r4 + b]!;
-    else if (exposures === 4) mb = c + s0 * x[r0 + b]! + s1 * x[r1 + b]! + s2 * x[r2 + b]! + s3 * x[r3 + b]!;
-    else if (exposures === 3) mb = c + s0 * x[r0 + b]! + s1 * x[r1 + b]! + s2 * x[r2 + b]!;
-    else if (exposures === 2) mb = c + s0 * x[r0 + b]! + s1 * x[r1 + b]!;
-    else mb = c + s0 * x[r0 + b]!;
-    if (mb > clear[levelAt[b]!]!) {
-      const pnl = mb - mb0;
-      book[b] = book[b]! + pnl;
-      if (-pnl > min) {
-        offerTop(unitWorst, j, -pnl);
-        min = worstCut[j]!;
-      }
-    } else {
-      full[nFull++] = b;
-    }
-  }
-  return nFull;
-}
-
-/**
- * The per-path units at one step: the balance alone first (far from both levels the MM is not
- * needed, plan.ts mmBound), the full unit only on the paths where it may be near a level; at the
- * last step their PnL goes into the book and their worst losses. Per path the book still takes the
- * units in plan order, one addition each, as a path at a time did.
- */
-function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: number, years: number): void {
-  const { x, balance, book, any, mc, liq, size, unit, flagged, full, clear, levelAt } = blk;
-  const { model, plan, params, unitWorst } = run;
-  const worstCut = unitWorst.cut;
-  const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound, pathMb0 } = plan;
-  const bounds = BOUND_RATIOS.length;
-  const mcLevel = params.marginCallHF;
-  const last = step === run.steps - 1;
-  for (let j = 0; j < pathUnits.length; j++) {
-    const i = pathUnits[j]!;
-    // clear[l + 1]: the balance above which a path whose level is l is clear of both levels (none at l = −1)
-    for (let l = 0; l < bounds; l++) clear[l + 1] = mcLevel * mmBound[j * bounds + l]!;
-    const flags = j * size;
-    const mb0 = pathMb0[j]!;
-    const from = pathExpStart[j]!;
-    const exposures = pathExpStart[j + 1]! - from;
-    let nFull = 0;
-    if (last && exposures >= 1 && exposures <= 5) {
-      nFull = lastStep(run, blk, n, j, from, exposures);
-    } else {
-      blockBalances(balance, x, size, n, pathConstant[j]!, from, from + exposures, pathExpSlope, pathExpUnderlying);
-      let min = worstCut[j]!;
-      for (let b = 0; b < n; b++) {
-        const mb = balance[b]!;
-        if (mb > clear[levelAt[b]!]!) {
-          if (last) {
-            const pnl = mb - mb0;
-            book[b] = book[b]! + pnl;
-            if (-pnl > min) {
-              offerTop(unitWorst, j, -pnl);
-              min = worstCut[j]!;
-            }
-          }
-        } else {
-          full[nFull++] = b;
-        }
-      }
-    }
-    for (let f = 0; f < nFull; f++) {
-      const b = full[f]!;
-      unitAtStrided(model, i, x, size, b, years, unit);
-      const m = unit.mm;
-      const mb = unit.mb;
-      if (m > 0) {
-        if (mb <= m) {
-          liq[flags + b] = 1;
-          flagged[j] = 1;
-        }
-        if (mb < mcLevel * m) {
-          mc[flags + b] = 1;
-          flagged[j] = 1;
-        }
-      }
-      if (last) {
-        const pnl = mb - mb0;
-        book[b] = book[b]! + pnl;
-        if (-pnl > worstCut[j]!) offerTop(unitWorst, j, -pnl);
-      }
-    }
-    if (last && flagged[j]) {
-      // flags are set only where the full unit was evaluated: most units have none in a block
-      let calls = 0;
-      let liquidated = 0;
-      for (let b = 0; b < n; b++) {
-        calls += mc[flags + b]!;
-        liquidated += liq[flags + b]!;
-        any[b] = any[b]! | liq[flags + b]!;
-      }
-      run.marginCalls[j]! += calls;
-      run.liquidations[j]! += liquidated;
-    }
   }
 }
 
