@@ -5,7 +5,7 @@
  * of a few runs, wall clock and this process's CPU time. The fast book (the worker's fast session
  * lays it out once per load, for the sliders) and the exposure model built from it (once per load,
  * on the first risk request) are timed on their own, as is a run's first start (market and plan,
- * kept for the runs after it).
+ * kept for the runs after it). Each timed run is also split into start, run and finish (medians).
  *
  * The machine is shared: a bare loop of multiply-adds over typed arrays is timed in the same run, so
  * the figures can be read as multiples of what this machine does per simple operation right now.
@@ -83,11 +83,25 @@ const buildMs = performance.now() - t1;
 const market = defaultMarket(model.underlyings);
 const params = (paths: number): VarParams => ({ horizonDays: 1, stepsPerDay: 1, confidences: [0.99, 0.975], paths, seed: 1, returns: 'lognormal', marginCallHF: 1.25 });
 
+/** Wall ms of each phase of the runs timed (start, run, finish), for the breakdown. */
+const phases: Record<number, number[][]> = {};
+
 function monteCarlo(paths: number): void {
+  const t0 = performance.now();
   const started = startMonteCarlo(model, market, params(paths));
   if (!started.ok) throw new Error(started.error);
+  const t1 = performance.now();
   runPaths(started.run, 0, paths);
+  const t2 = performance.now();
   if (!finishRun(started.run).ok) throw new Error('run did not finish');
+  (phases[paths] ??= []).push([t1 - t0, t2 - t1, performance.now() - t2]);
+}
+
+/** Median wall ms of start / run / finish over the runs of `paths` paths. */
+function breakdown(paths: number): string {
+  const runs = phases[paths] ?? [];
+  const mid = (k: number) => runs.map((r) => r[k]!).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  return `start ${mid(0).toFixed(1)} + run ${mid(1).toFixed(1)} (${((mid(1) * 1000) / paths).toFixed(1)} µs a path) + finish ${mid(2).toFixed(1)} ms`;
 }
 
 const ts = performance.now();
@@ -96,8 +110,14 @@ const firstStartMs = performance.now() - ts;
 if (!first.ok) throw new Error(first.error);
 const { plan } = first.run;
 monteCarlo(1000); // warm-up
+delete phases[1000];
 const full = p50(3, () => monteCarlo(10_000));
 const preview = p50(5, () => monteCarlo(1_000));
+// a preview after the margin-call level changed: a new plan (a crossing per unit), kept after
+const tm = performance.now();
+const moved = startMonteCarlo(model, market, { ...params(1000), marginCallHF: 1.4 });
+const newLevelMs = performance.now() - tm;
+if (!moved.ok) throw new Error(moved.error);
 const bare = bareLoopNs();
 const row = (what: string, t: Timing | number, target: string) =>
   typeof t === 'number' ? { what, 'p50 wall ms': t.toFixed(0), 'p50 cpu ms': '—', target } : { what, 'p50 wall ms': t.wall.toFixed(1), 'p50 cpu ms': t.cpu.toFixed(1), target };
@@ -105,6 +125,7 @@ console.table([
   row('fast book (shared with the sliders, once per load)', bookMs, '—'),
   row('exposure model from the fast book (once per load)', buildMs, '—'),
   row("a run's first start (market check, sampler, plan; kept)", firstStartMs, '—'),
+  row('a start with a new margin-call level (new plan; kept)', newLevelMs, '—'),
   row('Monte Carlo 10k paths (start + run + finish)', full, '≤ 500'),
   row('preview 1k paths (start + run + finish)', preview, '≤ 50'),
 ]);
@@ -112,6 +133,7 @@ console.log(
   `${positions} positions, ${model.units.length} units, ${model.underlyings.length} underlyings (${plan.moving.length} moving), ${model.expUnderlying.length} unit × underlying exposures; ` +
     `${plan.pathUnits.length} units evaluated per path, ${plan.thresholdUnits.length} settled by thresholds; ${first.run.source.kind === 'monte-carlo' ? first.run.source.sampler.val.length : 0} sampler terms per step`,
 );
+console.log(`medians, 10k: ${breakdown(10_000)}; 1k: ${breakdown(1000)}`);
 console.log(`bare multiply-add loop right now: ${bare.toFixed(2)} ns (an idle recent x86 core: ~0.5 ns)`);
 console.log(
   `ratios: 10k / 1k paths ×${(full.wall / preview.wall).toFixed(1)} (×10 is linear); 10k vs target ×${(full.wall / 500).toFixed(2)}; 1k vs target ×${(preview.wall / 50).toFixed(2)}; ` +

@@ -2,10 +2,10 @@ import { readDecimalText } from '../engine/decimal';
 import type { FastBook } from '../engine/fast';
 import { buildExposureModel, exposureFromBook, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
-import { projectFunding } from '../engine/risk/funding';
+import { prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
-import { finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
+import { abandonRun, finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
 import { CRASH_PRESETS } from '../engine/risk/presets';
 import { applyPreset } from '../engine/risk/stress';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
@@ -32,6 +32,8 @@ export function createRiskHandlers(
   fastBook: () => FastBook | null = () => null,
 ): RiskHandlers & { invalidate(): void } {
   let model: ExposureModel | null = null;
+  /** the book as funding reads it, for the portfolio and tier tables it was prepared from */
+  let funding: { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable>; book: FundingBook } | null = null;
   let run: { id: number; run: VarRun } | null = null;
   let nextRun = 1;
   const exposure = (): ExposureModel => {
@@ -55,6 +57,8 @@ export function createRiskHandlers(
   return {
     invalidate() {
       model = null;
+      funding = null;
+      if (run) abandonRun(run.run);
       run = null;
     },
     riskSetup() {
@@ -87,6 +91,8 @@ export function createRiskHandlers(
           started = startHistorical(exposure(), table.table, common);
         }
         if (!started.ok) return started;
+        // a run replaced before its end (a cancelled one, a new preview) hands its buffers on
+        if (run) abandonRun(run.run);
         run = { id: nextRun++, run: started.run };
         return { ok: true as const, runId: run.id, paths: started.run.paths };
       });
@@ -104,7 +110,11 @@ export function createRiskHandlers(
     },
     funding({ horizonDays, marginCallHF }) {
       const { portfolio, tierTables } = current();
-      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF });
+      const book = (): FundingBook => {
+        if (!funding || funding.portfolio !== portfolio || funding.tierTables !== tierTables) funding = { portfolio, tierTables, book: prepareFunding(portfolio, tierTables) };
+        return funding.book;
+      };
+      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF, book });
     },
   };
 }

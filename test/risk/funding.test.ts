@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectFunding } from '../../src/engine/risk/funding';
+import { prepareFunding, projectFunding } from '../../src/engine/risk/funding';
 import { importPortfolio } from '../../src/import';
 import { row, spot } from '../engine/helpers';
 
@@ -48,5 +48,32 @@ describe('funding projection', () => {
       'f.csv:3:funding_rate: expected blank: funding applies to perpetual swaps, not a spot',
       'f.csv:4:funding_rate: expected a funding rate per 8 hours as a fraction from -1 to 1 (0.0001 = 0.01%)',
     ]);
+  });
+
+  it('a book prepared once serves every horizon and level, with the figures of a fresh preparation; a bad request prepares nothing', () => {
+    // the example of the first test: the long pays 0.1 a settlement; a short on ETH beside it receives 3000 × 0.0001 = 0.3
+    const portfolio = {
+      source: 't',
+      rows: [
+        spot('USDT', '1', '1'),
+        row({ symbol: 'BTCUSDT', qty: '1', markPrice: '100', mmr: '0.005', fundingRate: '0.001', venue: 'binance' }),
+        row({ account: 'b', symbol: 'ETHUSDT', qty: '-1', markPrice: '3000', mmr: '0.01', fundingRate: '0.0001' }),
+        spot('USDT', '100', '1', { account: 'b' }),
+      ],
+    };
+    const prepared = prepareFunding(portfolio);
+    let asked = 0;
+    const book = () => {
+      asked++;
+      return prepared;
+    };
+    for (const [horizonDays, marginCallHF] of [['2', '1.25'], ['7', '1.5'], ['0.5', '1']]) {
+      const fresh = projectFunding({ portfolio, horizonDays: horizonDays!, marginCallHF: marginCallHF! });
+      expect(projectFunding({ portfolio, horizonDays: horizonDays!, marginCallHF: marginCallHF!, book })).toEqual(fresh);
+    }
+    expect(asked).toBe(3);
+    expect(prepared.units.map((u) => u.per8h.toString())).toEqual(['-0.1', '0.3']);
+    expect(projectFunding({ portfolio, horizonDays: '0', marginCallHF: '1.25', book }).ok).toBe(false);
+    expect(asked).toBe(3);
   });
 });

@@ -211,18 +211,36 @@ export function exposureMm(model: ExposureModel, e: number, xu: number): number 
 }
 
 const scratch: OptionFigures = { balance: 0, mm: 0 };
+const pair: UnitFigures = { mb: 0, mm: 0 };
+
+/** A unit's margin balance and maintenance margin at one scenario. */
+export interface UnitFigures {
+  mb: number;
+  mm: number;
+}
 
 /**
  * Margin balance and maintenance margin of unit i at price ratios x (one per underlying) after
  * `years`, written into mbOut[i] and mmOut[i]. The hot loop of every scenario statistic.
  */
 export function unitAt(model: ExposureModel, i: number, x: Float64Array, years: number, mbOut: Float64Array, mmOut: Float64Array): void {
+  unitAtStrided(model, i, x, 1, 0, years, pair);
+  mbOut[i] = pair.mb;
+  mmOut[i] = pair.mm;
+}
+
+/**
+ * unitAt for one scenario of a block laid out underlying-major: underlying u's ratio is
+ * x[u·stride + offset] (montecarlo's path blocks keep many paths side by side). The same operations
+ * in the same order as unitAt, so the same figures to the last bit.
+ */
+export function unitAtStrided(model: ExposureModel, i: number, x: Float64Array, stride: number, offset: number, years: number, out: UnitFigures): void {
   const { expStart, expUnderlying, expSlope, pieceStart, pieceA, pieceB, pieceC } = model;
   let mb = model.constant[i]!;
   let mm = 0;
   const end = expStart[i + 1]!;
   for (let e = expStart[i]!; e < end; e++) {
-    const xu = x[expUnderlying[e]!]!;
+    const xu = x[expUnderlying[e]! * stride + offset]!;
     mb += expSlope[e]! * xu;
     const k = pieceStart[e]!;
     if (pieceStart[e + 1]! - k === 1) {
@@ -236,12 +254,12 @@ export function unitAt(model: ExposureModel, i: number, x: Float64Array, years: 
   const oEnd = model.optionStart[i + 1]!;
   for (let o = model.optionStart[i]!; o < oEnd; o++) {
     const opt = model.options[o]!;
-    repricedAt(opt, x[opt.underlying]!, years, scratch);
+    repricedAt(opt, x[opt.underlying * stride + offset]!, years, scratch);
     mb += scratch.balance;
     mm += scratch.mm;
   }
-  mbOut[i] = mb;
-  mmOut[i] = mm;
+  out.mb = mb;
+  out.mm = mm;
 }
 
 /** Every unit at price ratios x after `years` (stress paths, tests). */

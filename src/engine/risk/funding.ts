@@ -60,15 +60,30 @@ function daysTo(level: Dec, strict: boolean, mb: Dec, mm: Dec, perSettlement: De
   return settlements.div(SETTLEMENTS_PER_DAY);
 }
 
-export function projectFunding(request: FundingRequest): FundingOutcome {
-  const horizon = readDecimalText(request.horizonDays);
-  if (!horizon || horizon.lte(0) || horizon.gt(3650)) return { ok: false, error: `horizon: expected days above 0 and at most 3650, found "${request.horizonDays}"` };
-  const mcHF = readDecimalText(request.marginCallHF);
-  if (!mcHF || mcHF.lt(ONE)) return { ok: false, error: `margin-call level: expected at least 1, found "${request.marginCallHF}"` };
-  const days = horizon.ceil().toNumber();
-  const units: UnitFunding[] = [];
+/** A unit's funding figures that do not depend on the horizon or the level (decimal money). */
+interface FundingUnit {
+  account: string;
+  unit: string;
+  label: string;
+  marginBalance: Dec;
+  mm: Dec;
+  per8h: Dec;
+  closing: Dec;
+  missing: number;
+}
+
+/**
+ * The book as funding reads it, prepared once per portfolio and tier tables: the worker keeps it
+ * (riskService.ts) so a new horizon or level only redoes the projection, not the decimal accounts.
+ */
+export interface FundingBook {
+  units: FundingUnit[];
+}
+
+export function prepareFunding(portfolio: Portfolio, tierTables: TierTables = new Map()): FundingBook {
+  const units: FundingUnit[] = [];
   // options are held at their mark here (docs/risk.md)
-  for (const account of prepareAccounts(holdOptionsAtMark(request.portfolio), request.tierTables ?? new Map(), HELD_AT_MARK)) {
+  for (const account of prepareAccounts(holdOptionsAtMark(portfolio), tierTables, HELD_AT_MARK)) {
     for (const unit of account.units) {
       const fig = unitFigures(unit, unit.rows.map((r) => r.mark));
       let per8h = ZERO;
@@ -82,30 +97,48 @@ export function projectFunding(request: FundingRequest): FundingOutcome {
         if (rate === null) missing++;
         else per8h = per8h.minus(row.q.times(row.cs).times(row.mark).times(new Dec(rate)));
       }
-      const perDay = per8h.times(SETTLEMENTS_PER_DAY);
-      const mm = fig.mm;
-      const projection = Array.from({ length: days + 1 }, (_, d) => {
-        const mb = fig.marginBalance.plus(perDay.times(d));
-        return { day: d, marginBalance: decStr(mb.toDecimalPlaces(2)), healthFactor: mm.gt(0) ? decStr(mb.div(mm).toDecimalPlaces(4)) : null };
-      });
-      const toLiq = daysTo(ONE, false, fig.marginBalance, mm, per8h);
-      const toCall = daysTo(mcHF, true, fig.marginBalance, mm, per8h);
-      units.push({
-        account: account.account,
-        unit: unit.id,
-        label: unitLabel({ account: account.account, unit: unit.id, mode: unit.mode }),
-        marginBalance: decStr(fig.marginBalance),
-        maintenanceMargin: decStr(mm),
-        fundingPer8h: decStr(per8h),
-        fundingPerDay: decStr(perDay),
-        closingFee: decStr(closing),
-        projection,
-        daysToMarginCall: decStrOrNull(toCall ? toCall.toDecimalPlaces(4) : null),
-        daysToLiquidation: decStrOrNull(toLiq ? toLiq.toDecimalPlaces(4) : null),
-        perpsWithoutRate: missing,
-      });
+      const label = unitLabel({ account: account.account, unit: unit.id, mode: unit.mode });
+      units.push({ account: account.account, unit: unit.id, label, marginBalance: fig.marginBalance, mm: fig.mm, per8h, closing, missing });
     }
   }
+  return { units };
+}
+
+/**
+ * `book`: where to get the portfolio already prepared (prepareFunding), asked once the request is
+ * valid; without it the portfolio is prepared here.
+ */
+export function projectFunding(request: FundingRequest & { book?: () => FundingBook }): FundingOutcome {
+  const horizon = readDecimalText(request.horizonDays);
+  if (!horizon || horizon.lte(0) || horizon.gt(3650)) return { ok: false, error: `horizon: expected days above 0 and at most 3650, found "${request.horizonDays}"` };
+  const mcHF = readDecimalText(request.marginCallHF);
+  if (!mcHF || mcHF.lt(ONE)) return { ok: false, error: `margin-call level: expected at least 1, found "${request.marginCallHF}"` };
+  const days = horizon.ceil().toNumber();
+  const book = request.book ? request.book() : prepareFunding(request.portfolio, request.tierTables);
+  const units: UnitFunding[] = book.units.map((u) => {
+    const perDay = u.per8h.times(SETTLEMENTS_PER_DAY);
+    const mm = u.mm;
+    const projection = Array.from({ length: days + 1 }, (_, d) => {
+      const mb = u.marginBalance.plus(perDay.times(d));
+      return { day: d, marginBalance: decStr(mb.toDecimalPlaces(2)), healthFactor: mm.gt(0) ? decStr(mb.div(mm).toDecimalPlaces(4)) : null };
+    });
+    const toLiq = daysTo(ONE, false, u.marginBalance, mm, u.per8h);
+    const toCall = daysTo(mcHF, true, u.marginBalance, mm, u.per8h);
+    return {
+      account: u.account,
+      unit: u.unit,
+      label: u.label,
+      marginBalance: decStr(u.marginBalance),
+      maintenanceMargin: decStr(mm),
+      fundingPer8h: decStr(u.per8h),
+      fundingPerDay: decStr(perDay),
+      closingFee: decStr(u.closing),
+      projection,
+      daysToMarginCall: decStrOrNull(toCall ? toCall.toDecimalPlaces(4) : null),
+      daysToLiquidation: decStrOrNull(toLiq ? toLiq.toDecimalPlaces(4) : null),
+      perpsWithoutRate: u.missing,
+    };
+  });
   const notes = ['prices held constant; funding settles every 8 hours (3 a day); closing fee at the venue taker rate (src/engine/risk/fees.ts)'];
   const missing = units.reduce((s, u) => s + u.perpsWithoutRate, 0);
   if (missing > 0) notes.push(`${missing} perp row(s) have no funding_rate: counted as 0`);

@@ -47,9 +47,20 @@ export function readMarket(input: MarketInput, assets: readonly string[]): Marke
   const at = new Map(input.assets.map((a, i) => [a.toUpperCase(), i]));
   const vols = new Float64Array(n);
   const correlation = new Float64Array(n * n);
+  // a market of n assets has n² correlation texts but few distinct ones (the defaults repeat):
+  // each distinct text is read once
+  const read = new Map<string, number | null>();
   const num = (text: string | undefined, what: string): number | string => {
-    const v = text === undefined ? null : readDecimalText(text);
-    return v ? v.toNumber() : `${what}: expected a number, found "${text ?? ''}"`;
+    let v: number | null | undefined = null;
+    if (typeof text === 'string') {
+      v = read.get(text);
+      if (v === undefined) {
+        const d = readDecimalText(text);
+        v = d ? d.toNumber() : null;
+        read.set(text, v);
+      }
+    }
+    return v ?? `${what}: expected a number, found "${text ?? ''}"`;
   };
   for (let i = 0; i < n; i++) {
     const a = assets[i]!.toUpperCase();

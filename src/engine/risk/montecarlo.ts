@@ -1,14 +1,18 @@
 import { cholesky } from './cholesky';
-import { unitAt, unitLabel, type ExposureModel } from './exposure';
+import type { ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
-import { BOUND_RATIOS, planRun, type RunPlan } from './plan';
-import { firstAbove, firstAtOrAbove } from './thresholdTable';
-import { createRng } from './prng';
+import type { VarOutcome } from './finish';
+import { simulateBlock, type PathBlock } from './pathBlock';
+import { planRun, type RunPlan } from './plan';
 import { buildSampler, type Sampler } from './sampler';
-import { QUANTILE_CONVENTION, heapOffer, sortedDescending, tailCount, tailFromWorst } from './tail';
-import type { ReturnsTable, TailFigures, UnitRisk, VarReport } from './types';
+import { tailCount } from './tail';
+import type { TopK } from './topK';
+import { takeBuffers, type RunBuffers } from './runBuffers';
+import type { ReturnsTable } from './types';
 import { isStablecoin } from '../stablecoins';
+
+export { abandonRun, finishRun, type VarOutcome } from './finish';
 
 /**
  * VaR, expected shortfall and path-based margin-call / liquidation probabilities over a horizon,
@@ -21,6 +25,7 @@ import { isStablecoin } from '../stablecoins';
  * Per path step the work is: the correlated draws (sampler.ts), one price ratio per moving
  * underlying, and the units the plan evaluates per path (plan.ts); units that move with one
  * underlying are settled per path by one comparison per underlying against their thresholds.
+ * Paths run in blocks side by side (pathBlock.ts); the report is made in finish.ts.
  */
 export interface VarParams {
   horizonDays: number;
@@ -52,18 +57,11 @@ export interface VarRun {
   paths: number;
   k: number;
   bookPnl: Float64Array;
-  /** per path unit (plan.pathUnits order): a heap of its k worst losses */
-  tails: Float64Array;
-  tailSize: Int32Array;
-  /** per heap: its smallest value once full (−Infinity before), see offer() */
-  tailMin: Float64Array;
-  lowMin: Float64Array;
-  highMin: Float64Array;
-  /** per underlying: heaps of the k lowest end ratios (as −x) and the k highest */
-  low: Float64Array;
-  lowSize: Int32Array;
-  high: Float64Array;
-  highSize: Int32Array;
+  /** per path unit (plan.pathUnits order): its k worst losses */
+  unitWorst: TopK;
+  /** per underlying: its k lowest end ratios (as −x) and its k highest */
+  lows: TopK;
+  highs: TopK;
   /**
    * per threshold place (plan.below / plan.above, index + underlying: each underlying has one more
    * place than thresholds): paths whose lowest (highest) ratio fell there, as difference counts
@@ -74,10 +72,16 @@ export interface VarRun {
   marginCalls: Int32Array;
   liquidations: Int32Array;
   anyLiquidation: Uint8Array;
+  /** 1 when a unit is liquidated on every path (plan.alwaysLiquidated): every path then has one */
+  alwaysAny: number;
   done: Uint8Array;
   warnings: string[];
-  /** mb, mm: per unit (unitAt writes them); pathMb: the balance of each per-path unit, compact */
-  scratch: { x: Float64Array; lo: Float64Array; hi: Float64Array; eps: Float64Array; mb: Float64Array; mm: Float64Array; pathMb: Float64Array; mc: Uint8Array; liq: Uint8Array };
+  /** the buffers of a block of paths side by side (pathBlock.ts), reused block after block */
+  block: PathBlock;
+  /** the big buffers above, given back for the next run when this one is finished (runBuffers.ts) */
+  buffers: RunBuffers;
+  /** the report, once finished (the buffers are then another run's) */
+  outcome: VarOutcome | null;
 }
 
 export type RunStart = { ok: true; run: VarRun } | { ok: false; error: string };
@@ -93,53 +97,52 @@ function checkParams(p: VarParams): string | null {
   return null;
 }
 
-/** The plan of a model for a set of moving underlyings and a margin-call level, kept for the next run. */
-const plans = new WeakMap<ExposureModel, { key: string; plan: RunPlan }>();
+/**
+ * The plans of a model for a few sets of moving underlyings and margin-call levels, kept for the
+ * next runs: a plan of a big book is a crossing per unit, and a preview re-runs with the same one.
+ */
+const plans = new WeakMap<ExposureModel, Map<string, RunPlan>>();
+const PLANS_KEPT = 4;
 
 function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnit: boolean): RunPlan {
   const key = `${isMoving.join('')}|${marginCallHF}|${everyUnit}`;
-  const hit = plans.get(model);
-  if (hit && hit.key === key) return hit.plan;
+  let kept = plans.get(model);
+  if (!kept) plans.set(model, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) {
+    // most recently used last
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
   const plan = planRun(model, isMoving, marginCallHF, everyUnit);
-  plans.set(model, { key, plan });
+  kept.set(key, plan);
+  if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value!);
   return plan;
 }
 
 function allocate(model: ExposureModel, params: VarParams, source: Source, isMoving: Uint8Array, steps: number, paths: number, warnings: string[]): VarRun {
-  const units = model.units.length;
   const u = model.underlyings.length;
   const plan = planFor(model, isMoving, params.marginCallHF, params.everyUnitPerPath === true);
   const k = Math.min(paths, Math.max(...params.confidences.map((c) => tailCount(paths, c))));
   const maxFactors = source.kind === 'monte-carlo' ? source.sampler.factors : 0;
+  const buffers = takeBuffers(u, maxFactors, plan.pathUnits.length, k);
   return {
     model, params, source, plan, steps, paths, k, warnings,
     bookPnl: new Float64Array(paths),
-    tails: new Float64Array(plan.pathUnits.length * k),
-    tailSize: new Int32Array(plan.pathUnits.length),
-    tailMin: new Float64Array(plan.pathUnits.length).fill(-Infinity),
-    lowMin: new Float64Array(u).fill(-Infinity),
-    highMin: new Float64Array(u).fill(-Infinity),
-    low: new Float64Array(u * k),
-    lowSize: new Int32Array(u),
-    high: new Float64Array(u * k),
-    highSize: new Int32Array(u),
+    unitWorst: buffers.unitWorst,
+    lows: buffers.lows,
+    highs: buffers.highs,
     belowHits: new Int32Array(plan.below.t.length + u),
     aboveHits: new Int32Array(plan.above.t.length + u),
     marginCalls: new Int32Array(plan.pathUnits.length),
     liquidations: new Int32Array(plan.pathUnits.length),
     anyLiquidation: new Uint8Array(paths),
+    alwaysAny: plan.alwaysLiquidated.includes(1) ? 1 : 0,
     done: new Uint8Array(paths),
-    scratch: {
-      x: new Float64Array(u).fill(1),
-      lo: new Float64Array(u),
-      hi: new Float64Array(u),
-      eps: new Float64Array(maxFactors),
-      mb: new Float64Array(units),
-      mm: new Float64Array(units),
-      pathMb: new Float64Array(plan.pathUnits.length),
-      mc: new Uint8Array(plan.pathUnits.length),
-      liq: new Uint8Array(plan.pathUnits.length),
-    },
+    block: buffers.block,
+    buffers,
+    outcome: null,
   };
 }
 
@@ -148,13 +151,31 @@ function heldWarnings(model: ExposureModel): string[] {
   return note ? [note] : [];
 }
 
-/** The checked market and its sampler, kept for the next run with the same market (the preview re-runs often). */
-let lastMarket: { key: string; value: { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } } | null = null;
+type MarketRead = { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string };
 
-function marketFor(market: MarketInput, underlyings: string[]): { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } {
-  const key = JSON.stringify([market, underlyings]);
-  if (lastMarket?.key === key) return lastMarket.value;
-  const value = ((): { ok: true; vols: Float64Array; sampler: Sampler } | { ok: false; error: string } => {
+/**
+ * The checked market and its sampler, kept for the next run with the same market and underlyings:
+ * a preview re-runs on every slider step, and a market of 200 assets is 40,000 correlation texts to
+ * read and a factorisation. Compared text by text (a copy is kept: the caller may reuse its arrays).
+ */
+let lastMarket: { market: MarketInput; underlyings: readonly string[]; value: MarketRead } | null = null;
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  // a malformed table (not arrays) is never the same: readMarket reports it
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameMarket(a: MarketInput, b: MarketInput): boolean {
+  if (!sameTexts(a.assets, b.assets) || !sameTexts(a.vols, b.vols) || a.correlations.length !== b.correlations.length) return false;
+  for (let i = 0; i < a.correlations.length; i++) if (!sameTexts(a.correlations[i]!, b.correlations[i]!)) return false;
+  return true;
+}
+
+function marketFor(market: MarketInput, underlyings: string[]): MarketRead {
+  if (lastMarket && sameTexts(lastMarket.underlyings, underlyings) && sameMarket(lastMarket.market, market)) return lastMarket.value;
+  const value = ((): MarketRead => {
     const read = readMarket(market, underlyings);
     if (!read.ok) return read;
     const chol = cholesky(read.correlation, underlyings);
@@ -162,7 +183,10 @@ function marketFor(market: MarketInput, underlyings: string[]): { ok: true; vols
     const moving = Int32Array.from(underlyings.keys()).filter((u) => read.vols[u]! > 0);
     return { ok: true, vols: read.vols, sampler: buildSampler(read.correlation, underlyings.length, moving) };
   })();
-  lastMarket = { key, value };
+  if (Array.isArray(market.assets) && Array.isArray(market.vols) && Array.isArray(market.correlations)) {
+    const copy: MarketInput = { assets: [...market.assets], vols: [...market.vols], correlations: market.correlations.map((row) => (Array.isArray(row) ? [...row] : row)) };
+    lastMarket = { market: copy, underlyings: [...underlyings], value };
+  }
   return value;
 }
 
@@ -201,137 +225,22 @@ export function startHistorical(model: ExposureModel, table: ReturnsTable, param
   return { ok: true, run: allocate(model, full, source, isMoving, days, paths, warnings) };
 }
 
-function stepPrices(run: VarRun, path: number, step: number, rng: ReturnType<typeof createRng> | null): void {
-  const { x, eps } = run.scratch;
-  const moving = run.plan.moving;
-  const s = run.source;
-  if (s.kind === 'historical') {
-    const row = (path + step) * s.assets;
-    for (let j = 0; j < moving.length; j++) {
-      const u = moving[j]!;
-      const r = s.returns[row + s.columns[u]!]!;
-      x[u] = x[u]! * (1 + (Number.isNaN(r) ? 0 : r));
-    }
-    return;
-  }
-  const { sampler, stepSd, drift, lognormal } = s;
-  const { start, col, val } = sampler;
-  for (let f = 0; f < sampler.factors; f++) eps[f] = rng!.normal();
-  for (let j = 0; j < moving.length; j++) {
-    const u = moving[j]!;
-    let z = 0;
-    const end = start[j + 1]!;
-    for (let k = start[j]!; k < end; k++) z += val[k]! * eps[col[k]!]!;
-    if (lognormal) x[u] = x[u]! * Math.exp(stepSd[u]! * z + drift[u]!);
-    else x[u] = Math.max(0, x[u]! + stepSd[u]! * z);
-  }
-}
-
-/**
- * Offers a value to heap h (of k) in `heaps`; `mins` keeps each full heap's smallest value in one
- * compact array, so that the common case — a value that does not make the k worst — reads no heap.
- */
-function offer(heaps: Float64Array, sizes: Int32Array, mins: Float64Array, h: number, k: number, value: number): void {
-  if (value <= mins[h]!) return;
-  const size = heapOffer(heaps, h * k, sizes[h]!, k, value);
-  sizes[h] = size;
-  if (size === k) mins[h] = heaps[h * k]!;
-}
-
-/** Simulates paths first .. first+count-1 into the run. */
+/** Simulates paths first .. first+count-1 into the run (those not done yet), a block at a time (pathBlock.ts). */
 export function runPaths(run: VarRun, first: number, count: number): void {
-  const { model, params, steps, k, plan } = run;
-  const { x, lo, hi, mb, mm, mc, liq, pathMb } = run.scratch;
-  const { moving, pathUnits, bookSlope, needLow, needHigh, below, above, anyBelow, anyAbove, mmBound } = plan;
-  const { pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying } = plan;
-  const bounds = BOUND_RATIOS.length;
-  const tailMin = run.tailMin;
-  const pathMb0 = plan.pathMb0;
-  const { belowHits, aboveHits, lowMin, highMin } = run;
-  const { belowTop, aboveBottom } = plan;
+  // a finished or abandoned run has given its buffers to the next one
+  if (run.outcome) return;
   const end = Math.min(run.paths, first + count);
-  const mcLevel = params.marginCallHF;
-  const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
-  let alwaysAny = 0;
-  for (const v of plan.alwaysLiquidated) alwaysAny |= v;
+  const blk = run.block;
+  let n = 0;
   for (let p = first; p < end; p++) {
     if (run.done[p]) continue;
-    const rng = run.source.kind === 'monte-carlo' ? createRng(params.seed, p) : null;
-    for (let j = 0; j < moving.length; j++) {
-      const u = moving[j]!;
-      x[u] = 1;
-      lo[u] = Infinity;
-      hi[u] = -Infinity;
+    blk.path[n++] = p;
+    if (n === blk.size) {
+      simulateBlock(run, blk, n);
+      n = 0;
     }
-    mc.fill(0);
-    liq.fill(0);
-    for (let s = 0; s < steps; s++) {
-      stepPrices(run, p, s, rng);
-      let top = 0;
-      for (let j = 0; j < moving.length; j++) {
-        const u = moving[j]!;
-        const v = x[u]!;
-        if (v < lo[u]!) lo[u] = v;
-        if (v > hi[u]!) hi[u] = v;
-        if (v > top) top = v;
-      }
-      let level = -1;
-      for (let l = 0; l < BOUND_RATIOS.length; l++) {
-        if (top <= BOUND_RATIOS[l]!) {
-          level = l;
-          break;
-        }
-      }
-      const years = (s + 1) * stepYears;
-      for (let j = 0; j < pathUnits.length; j++) {
-        const i = pathUnits[j]!;
-        if (level >= 0) {
-          // the balance alone first: far from both levels, the MM is not needed
-          let balance = pathConstant[j]!;
-          const last = pathExpStart[j + 1]!;
-          for (let e = pathExpStart[j]!; e < last; e++) balance += pathExpSlope[e]! * x[pathExpUnderlying[e]!]!;
-          if (balance > mcLevel * mmBound[j * bounds + level]!) {
-            pathMb[j] = balance;
-            continue;
-          }
-        }
-        unitAt(model, i, x, years, mb, mm);
-        const m = mm[i]!;
-        const b = mb[i]!;
-        pathMb[j] = b;
-        if (m > 0) {
-          if (b <= m) liq[j] = 1;
-          if (b < mcLevel * m) mc[j] = 1;
-        }
-      }
-    }
-    let book = 0;
-    let any = alwaysAny;
-    for (let j = 0; j < moving.length; j++) {
-      const u = moving[j]!;
-      const v = x[u]!;
-      book += bookSlope[u]! * (v - 1);
-      if (needLow[u] && -v > lowMin[u]!) offer(run.low, run.lowSize, lowMin, u, k, -v);
-      if (needHigh[u] && v > highMin[u]!) offer(run.high, run.highSize, highMin, u, k, v);
-      // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest
-      // most paths stay clear of every threshold: no search then (it would land past the last one)
-      // a path clear of every threshold of u (the common case) needs no lookup
-      if (lo[u]! <= belowTop[u]!) belowHits[firstAtOrAbove(below, u, lo[u]!) + u]! += 1;
-      if (hi[u]! >= aboveBottom[u]!) aboveHits[firstAbove(above, u, hi[u]!) + u]! += 1;
-      if (lo[u]! <= anyBelow[u]! || hi[u]! >= anyAbove[u]!) any = 1;
-    }
-    for (let j = 0; j < pathUnits.length; j++) {
-      const pnl = pathMb[j]! - pathMb0[j]!;
-      book += pnl;
-      if (-pnl > tailMin[j]!) offer(run.tails, run.tailSize, tailMin, j, k, -pnl);
-      run.marginCalls[j]! += mc[j]!;
-      run.liquidations[j]! += liq[j]!;
-      any |= liq[j]!;
-    }
-    run.bookPnl[p] = book;
-    run.anyLiquidation[p] = any;
-    run.done[p] = 1;
   }
+  if (n > 0) simulateBlock(run, blk, n);
 }
 
 export function pathsDone(run: VarRun): number {
@@ -340,135 +249,3 @@ export function pathsDone(run: VarRun): number {
   return n;
 }
 
-const money = (v: number) => v.toFixed(2);
-const share = (hits: number, n: number) => (hits / n).toFixed(6);
-
-function tails(worst: Float64Array, n: number, confidences: number[]): TailFigures[] {
-  return confidences.map((c) => {
-    const t = tailFromWorst(worst, n, c);
-    return { confidence: String(c), var: money(t.var), es: money(t.es) };
-  });
-}
-
-export type VarOutcome = { ok: true; report: VarReport } | { ok: false; error: string };
-
-/** Per unit: paths on which it was liquidated and margin-called, from the per-path counts and the thresholds. */
-function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int32Array } {
-  const { plan, paths, model } = run;
-  const liquidations = new Int32Array(model.units.length);
-  const marginCalls = new Int32Array(model.units.length);
-  plan.pathUnits.forEach((i, j) => {
-    liquidations[i] = run.liquidations[j]!;
-    marginCalls[i] = run.marginCalls[j]!;
-  });
-  const add = (owner: number, hits: number) => ((owner & 1) === 0 ? liquidations : marginCalls)[owner >> 1]! += hits;
-  const { below, above } = plan;
-  for (let u = 0; u < model.underlyings.length; u++) {
-    // a path whose lowest ratio fell at place j reached every threshold from j on
-    let running = 0;
-    for (let idx = below.start[u]!; idx < below.start[u + 1]!; idx++) {
-      running += run.belowHits[idx + u]!;
-      add(below.owner[idx]!, running);
-    }
-    // a path whose highest ratio stopped before place j reached every threshold before j
-    running = 0;
-    for (let idx = above.start[u + 1]! - 1; idx >= above.start[u]!; idx--) {
-      running += run.aboveHits[idx + 1 + u]!;
-      add(above.owner[idx]!, running);
-    }
-  }
-  for (const i of plan.thresholdUnits) {
-    if (plan.alwaysLiquidated[i]) liquidations[i] = paths;
-    if (plan.alwaysMarginCall[i]) marginCalls[i] = paths;
-  }
-  return { liquidations, marginCalls };
-}
-
-/** VaR and ES of a unit with PnL s·(x − 1), from its worst end ratios (worst first). */
-function slopeTails(ends: Float64Array, s: number, n: number, confidences: number[]): TailFigures[] {
-  return confidences.map((c) => {
-    const m = Math.min(tailCount(n, c), ends.length);
-    let sum = 0;
-    for (let j = 0; j < m; j++) sum += -(s * (ends[j]! - 1));
-    return { confidence: String(c), var: money(-(s * (ends[m - 1]! - 1))), es: money(sum / m) };
-  });
-}
-
-/** Per unit: VaR and ES at each confidence. */
-function unitTails(run: VarRun): TailFigures[][] {
-  const { model, plan, k, paths, params } = run;
-  const out: TailFigures[][] = new Array<TailFigures[]>(model.units.length);
-  plan.pathUnits.forEach((i, j) => (out[i] = tails(sortedDescending(run.tails, j * k, run.tailSize[j]!), paths, params.confidences)));
-  const lows = new Map<number, Float64Array>();
-  const highs = new Map<number, Float64Array>();
-  const none = params.confidences.map((c) => ({ confidence: String(c), var: money(0), es: money(0) }));
-  plan.thresholdUnits.forEach((i, j) => {
-    const u = plan.thresholdUnderlying[j]!;
-    const s = plan.thresholdSlope[j]!;
-    if (u < 0 || s === 0) {
-      out[i] = none;
-      return;
-    }
-    // PnL s·(x − 1): a long's worst losses are the lowest end ratios, a short's the highest
-    let ends: Float64Array;
-    if (s > 0) {
-      ends = lows.get(u) ?? sortedDescending(run.low, u * k, run.lowSize[u]!).map((v) => -v);
-      lows.set(u, ends);
-    } else {
-      ends = highs.get(u) ?? sortedDescending(run.high, u * k, run.highSize[u]!);
-      highs.set(u, ends);
-    }
-    out[i] = slopeTails(ends, s, paths, params.confidences);
-  });
-  return out;
-}
-
-/** Labels and today's balances as text, made once per model (a big book has tens of thousands of units). */
-const texts = new WeakMap<ExposureModel, { labels: string[]; marginBalances: string[] }>();
-
-function unitTexts(model: ExposureModel): { labels: string[]; marginBalances: string[] } {
-  let t = texts.get(model);
-  if (!t) {
-    t = { labels: model.units.map(unitLabel), marginBalances: Array.from(model.mb0, money) };
-    texts.set(model, t);
-  }
-  return t;
-}
-
-export function finishRun(run: VarRun): VarOutcome {
-  const done = pathsDone(run);
-  if (done < run.paths) return { ok: false, error: `the run has ${done} of ${run.paths} paths; it was stopped before the end` };
-  const { model, params, paths } = run;
-  const losses = run.bookPnl.map((v) => -v);
-  const counts = levelCounts(run);
-  const unitTailFigures = unitTails(run);
-  const text = unitTexts(model);
-  const none = share(0, paths);
-  const units: UnitRisk[] = model.units.map((u, i) => ({
-    account: u.account,
-    unit: u.unit,
-    label: text.labels[i]!,
-    marginBalance: text.marginBalances[i]!,
-    tails: unitTailFigures[i]!,
-    pMarginCall: counts.marginCalls[i] === 0 ? none : share(counts.marginCalls[i]!, paths),
-    pLiquidation: counts.liquidations[i] === 0 ? none : share(counts.liquidations[i]!, paths),
-  }));
-  let anyLiq = 0;
-  for (const a of run.anyLiquidation) anyLiq += a;
-  const mb = model.mb0.reduce((s, v) => s + v, 0);
-  return {
-    ok: true,
-    report: {
-      method: run.source.kind,
-      paths,
-      horizonDays: params.horizonDays,
-      steps: run.steps,
-      seed: run.source.kind === 'monte-carlo' ? params.seed : null,
-      convention: QUANTILE_CONVENTION,
-      book: { marginBalance: money(mb), tails: tails(sortedDescending(losses), paths, params.confidences), pAnyLiquidation: share(anyLiq, paths) },
-      units,
-      pnl: run.bookPnl.slice(),
-      warnings: run.warnings,
-    },
-  };
-}

@@ -99,15 +99,34 @@ function compactBalances(model: ExposureModel, pathUnits: readonly number[], isM
 
 function mmBounds(model: ExposureModel, pathUnits: readonly number[]): Float64Array {
   const out = new Float64Array(pathUnits.length * BOUND_RATIOS.length);
-  pathUnits.forEach((i, j) => {
+  for (let j = 0; j < pathUnits.length; j++) {
+    const i = pathUnits[j]!;
     const priced = model.optionStart[i + 1]! > model.optionStart[i]!;
-    BOUND_RATIOS.forEach((ceiling, l) => {
+    for (let l = 0; l < BOUND_RATIOS.length; l++) {
       let sum = 0;
-      for (let e = model.expStart[i]!; e < model.expStart[i + 1]!; e++) sum += mmCeiling(model, e, ceiling);
+      for (let e = model.expStart[i]!; e < model.expStart[i + 1]!; e++) sum += mmCeiling(model, e, BOUND_RATIOS[l]!);
       out[j * BOUND_RATIOS.length + l] = priced ? Infinity : sum;
-    });
-  });
+    }
+  }
   return out;
+}
+
+interface Tables {
+  below: Entry[][];
+  above: Entry[][];
+  anyBelow: Float64Array;
+  anyAbove: Float64Array;
+  alwaysLiquidated: Uint8Array;
+  alwaysMarginCall: Uint8Array;
+}
+
+/** Files unit i's crossing of a level (kind 0: liquidation, 1: margin call) along underlying und. */
+function place(c: Crossing, kind: 0 | 1, i: number, und: number, t: Tables): void {
+  if (c.kind === 'always') (kind === 0 ? t.alwaysLiquidated : t.alwaysMarginCall)[i] = 1;
+  else if (c.kind === 'below') t.below[und]!.push({ t: c.t, owner: i * 2 + kind });
+  else if (c.kind === 'above') t.above[und]!.push({ t: c.t, owner: i * 2 + kind });
+  if (kind === 0 && c.kind === 'below') t.anyBelow[und] = Math.max(t.anyBelow[und]!, c.t);
+  if (kind === 0 && c.kind === 'above') t.anyAbove[und] = Math.min(t.anyAbove[und]!, c.t);
 }
 
 export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false): RunPlan {
@@ -127,6 +146,7 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
   const alwaysLiquidated = new Uint8Array(n);
   const alwaysMarginCall = new Uint8Array(n);
   const { expStart, expUnderlying, expSlope } = model;
+  const tables: Tables = { below, above, anyBelow, anyAbove, alwaysLiquidated, alwaysMarginCall };
 
   for (let i = 0; i < n; i++) {
     let movingExp = -1;
@@ -170,15 +190,8 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
     bookSlope[und]! += s;
     if (s > 0) needLow[und] = 1;
     if (s < 0) needHigh[und] = 1;
-    const place = (c: Crossing, kind: 0 | 1) => {
-      if (c.kind === 'always') (kind === 0 ? alwaysLiquidated : alwaysMarginCall)[i] = 1;
-      else if (c.kind === 'below') below[und]!.push({ t: c.t, owner: i * 2 + kind });
-      else if (c.kind === 'above') above[und]!.push({ t: c.t, owner: i * 2 + kind });
-      if (kind === 0 && c.kind === 'below') anyBelow[und] = Math.max(anyBelow[und]!, c.t);
-      if (kind === 0 && c.kind === 'above') anyAbove[und] = Math.min(anyAbove[und]!, c.t);
-    };
-    place(liq, 0);
-    place(mc, 1);
+    place(liq, 0, i, und, tables);
+    place(mc, 1, i, und, tables);
   }
   const moving: number[] = [];
   for (let k = 0; k < u; k++) if (isMoving[k]) moving.push(k);

@@ -14,25 +14,52 @@ import type { ExposureModel } from './exposure';
  */
 export type Crossing = { kind: 'never' } | { kind: 'always' } | { kind: 'below'; t: number } | { kind: 'above'; t: number } | { kind: 'mixed' };
 
-/** Positive roots of α + β·x + γ/x in (lo, hi). */
-function roots(alpha: number, beta: number, gamma: number, lo: number, hi: number, out: number[]): void {
-  const keep = (x: number) => {
-    if (Number.isFinite(x) && x > lo && x < hi && x > 0) out.push(x);
-  };
+/**
+ * Candidate points of one crossing, in a buffer kept between calls: a plan runs this for every
+ * unit of a book twice (liquidation and margin call), and fresh arrays, sets and closures per call
+ * were most of a big book's plan time.
+ */
+let cuts = new Float64Array(64);
+let count = 0;
+
+function push(x: number): void {
+  if (count === cuts.length) {
+    const bigger = new Float64Array(cuts.length * 2);
+    bigger.set(cuts);
+    cuts = bigger;
+  }
+  cuts[count++] = x;
+}
+
+/** Keeps a root x when it is a positive number inside (lo, hi). */
+function keep(x: number, lo: number, hi: number): void {
+  if (Number.isFinite(x) && x > lo && x < hi && x > 0) push(x);
+}
+
+/** Positive roots of α + β·x + γ/x in (lo, hi). (No closures here: the plan calls this per unit.) */
+function roots(alpha: number, beta: number, gamma: number, lo: number, hi: number): void {
   if (gamma === 0) {
-    if (beta !== 0) keep(-alpha / beta);
+    if (beta !== 0) keep(-alpha / beta, lo, hi);
     return;
   }
   // β x² + α x + γ = 0
   if (beta === 0) {
-    if (alpha !== 0) keep(-gamma / alpha);
+    if (alpha !== 0) keep(-gamma / alpha, lo, hi);
     return;
   }
   const disc = alpha * alpha - 4 * beta * gamma;
   if (disc < 0) return;
   const root = Math.sqrt(disc);
-  keep((-alpha + root) / (2 * beta));
-  keep((-alpha - root) / (2 * beta));
+  keep((-alpha + root) / (2 * beta), lo, hi);
+  keep((-alpha - root) / (2 * beta), lo, hi);
+}
+
+/** The j-th of n + 1 samples, one inside each interval the n sorted points make. */
+function sampleAt(points: Float64Array, n: number, j: number): number {
+  if (n === 0) return 1;
+  if (j === 0) return points[0]! / 2;
+  if (j === n) return points[n - 1]! * 2 + 1;
+  return (points[j - 1]! + points[j]!) / 2;
 }
 
 /**
@@ -40,35 +67,46 @@ function roots(alpha: number, beta: number, gamma: number, lo: number, hi: numbe
  * are its balance and MM from everything else (held at today's prices).
  */
 export function crossing(model: ExposureModel, e: number, still: number, stillMm: number, level: number): Crossing {
+  const { pieceFrom, pieceA, pieceB, pieceC } = model;
   const first = model.pieceStart[e]!;
   const last = model.pieceStart[e + 1]! - 1;
   const s = model.expSlope[e]!;
-  const cuts: number[] = [];
+  count = 0;
   for (let k = first; k <= last; k++) {
-    const lo = model.pieceFrom[k]!;
-    const hi = k < last ? model.pieceFrom[k + 1]! : Infinity;
-    if (k > first) cuts.push(lo);
-    const a = stillMm + model.pieceA[k]!;
-    const b = model.pieceB[k]!;
-    const c = model.pieceC[k]!;
-    roots(still - level * a, s - level * b, -level * c, lo, hi, cuts);
-    roots(a, b, c, lo, hi, cuts);
+    const lo = pieceFrom[k]!;
+    const hi = k < last ? pieceFrom[k + 1]! : Infinity;
+    if (k > first && lo > 0 && Number.isFinite(lo)) push(lo);
+    const a = stillMm + pieceA[k]!;
+    const b = pieceB[k]!;
+    const c = pieceC[k]!;
+    roots(still - level * a, s - level * b, -level * c, lo, hi);
+    roots(a, b, c, lo, hi);
   }
-  const points = [...new Set(cuts.filter((x) => x > 0 && Number.isFinite(x)))].sort((x, y) => x - y);
-  const test = (x: number): boolean => {
-    let k = first;
-    while (k < last && model.pieceFrom[k + 1]! < x) k++;
-    const mm = stillMm + model.pieceA[k]! + model.pieceB[k]! * x + model.pieceC[k]! / x;
+  // the distinct points, ascending
+  const sorted = cuts.subarray(0, count).sort();
+  let n = 0;
+  for (let j = 0; j < count; j++) if (n === 0 || sorted[j]! !== sorted[n - 1]!) sorted[n++] = sorted[j]!;
+  // one sample inside each interval: whether the level is reached there, as a pattern of trues
+  const samples = n + 1;
+  let trues = 0;
+  let firstTrue = -1;
+  let lastTrue = -1;
+  let k = first;
+  for (let j = 0; j < samples; j++) {
+    const x = sampleAt(sorted, n, j);
+    // samples come in ascending order: the piece search goes on from the last one
+    while (k < last && pieceFrom[k + 1]! < x) k++;
+    const mm = stillMm + pieceA[k]! + pieceB[k]! * x + pieceC[k]! / x;
     const mb = still + s * x;
-    return mm > 0 && (level === 1 ? mb <= mm : mb < level * mm);
-  };
-  const samples = points.length === 0 ? [1] : [points[0]! / 2, ...points.slice(1).map((p, i) => (points[i]! + p) / 2), points[points.length - 1]! * 2 + 1];
-  const truth = samples.map(test);
-  const trues = truth.filter(Boolean).length;
+    if (!(mm > 0 && (level === 1 ? mb <= mm : mb < level * mm))) continue;
+    trues++;
+    if (firstTrue < 0) firstTrue = j;
+    lastTrue = j;
+  }
   if (trues === 0) return { kind: 'never' };
-  if (trues === truth.length) return { kind: 'always' };
-  // a prefix of trues: x ≤ t; a suffix: x ≥ t
-  if (truth.slice(0, trues).every(Boolean)) return { kind: 'below', t: points[trues - 1]! };
-  if (truth.slice(truth.length - trues).every(Boolean)) return { kind: 'above', t: points[truth.length - trues - 1]! };
+  if (trues === samples) return { kind: 'always' };
+  // a prefix of trues (all in the first `trues` samples): x ≤ t; a suffix: x ≥ t
+  if (firstTrue === 0 && lastTrue === trues - 1) return { kind: 'below', t: sorted[trues - 1]! };
+  if (lastTrue === samples - 1 && firstTrue === samples - trues) return { kind: 'above', t: sorted[samples - trues - 1]! };
   return { kind: 'mixed' };
 }
