@@ -52,8 +52,10 @@ test.describe('Charts', () => {
     const ladder = chart(page, 'ladder');
     await expect(ladder.locator('[data-within="true"]')).toHaveCount(0);
     await btcField(page).fill('-75');
-    await expect(page.getByTestId('chart-ladder-subtitle')).toContainText('2 within the scenario');
-    await expect(ladder.locator('[data-within="true"]')).toHaveCount(2);
+    // the fall liquidates alpha's cross unit, so every liquidation price of that unit is passed: its
+    // USDT and BTC wallets and its BTC and SOL perps (demo.csv lines 2, 3, 4 and 6)
+    await expect(page.getByTestId('chart-ladder-subtitle')).toContainText('4 within the scenario');
+    await expect(ladder.locator('[data-within="true"]')).toHaveCount(4);
     await expect(chart(page, 'pnl')).toContainText('Under the scenario: BTC \u221275%');
 
     await chart(page, 'hf').scrollIntoViewIfNeeded();

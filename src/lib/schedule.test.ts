@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterPaint, throttled } from './schedule';
+import { afterPaint, debounced } from './schedule';
 
-describe('throttled', () => {
+describe('debounced', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('runs a burst of calls once, at the end of the interval', () => {
+  it('runs a burst of calls once, when they have rested for the interval', () => {
     const task = vi.fn();
-    const t = throttled(task, 200);
-    t.call();
-    t.call();
+    const d = debounced(task, 200);
+    d.call();
+    vi.advanceTimersByTime(150);
+    d.call(); // restarts the wait
     vi.advanceTimersByTime(199);
-    t.call();
     expect(task).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(task).toHaveBeenCalledTimes(1);
@@ -19,21 +19,21 @@ describe('throttled', () => {
 
   it('honours a call made after a run (the last position of a drag is never lost)', () => {
     const task = vi.fn();
-    const t = throttled(task, 200);
-    t.call();
+    const d = debounced(task, 200);
+    d.call();
     vi.advanceTimersByTime(200);
-    t.call();
+    d.call();
     vi.advanceTimersByTime(200);
     expect(task).toHaveBeenCalledTimes(2);
   });
 
   it('flush runs a pending call now, and nothing when none is pending', () => {
     const task = vi.fn();
-    const t = throttled(task, 200);
-    t.flush();
+    const d = debounced(task, 200);
+    d.flush();
     expect(task).not.toHaveBeenCalled();
-    t.call();
-    t.flush();
+    d.call();
+    d.flush();
     expect(task).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(500);
     expect(task).toHaveBeenCalledTimes(1);

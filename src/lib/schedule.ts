@@ -25,8 +25,11 @@ export function afterPaint(task: () => void, latestMs = 250): () => void {
   };
 }
 
-/** Runs `task` at most once per `ms` (trailing: the last call is always honoured); `flush()` runs a pending one now. */
-export function throttled(task: () => void, ms: number): { call: () => void; flush: () => void } {
+/**
+ * Runs `task` once the calls have rested for `ms` (each call restarts the wait), so a slider drag
+ * runs it once, at its last position; `flush()` runs a pending one now.
+ */
+export function debounced(task: () => void, ms: number): { call: () => void; flush: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer === undefined) return;
@@ -36,7 +39,8 @@ export function throttled(task: () => void, ms: number): { call: () => void; flu
   };
   return {
     call: () => {
-      if (timer === undefined) timer = setTimeout(flush, ms);
+      clearTimeout(timer);
+      timer = setTimeout(flush, ms);
     },
     flush,
   };

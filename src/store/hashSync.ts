@@ -5,7 +5,7 @@
 import { useAppStore } from './index';
 import { decodeHash, encodeHash } from './scenarioHash';
 import { validateThresholds } from './thresholds';
-import { throttled } from '../lib/schedule';
+import { debounced } from '../lib/schedule';
 
 function apply(hash: string): void {
   const { scenario, thresholds } = decodeHash(hash);
@@ -25,9 +25,9 @@ function write(): void {
 /** Reads the hash once (call before the engine sync loads the first portfolio), then follows both ways. */
 export function startHashSync(): () => void {
   if (window.location.hash) apply(window.location.hash);
-  // a history call costs a few ms of the main thread: a drag writes the URL five times a second,
-  // never behind a step's paint, and its last position always; leaving the page writes what is pending
-  const writer = throttled(write, 200);
+  // a history call costs up to ~15 ms of the main thread: the URL is written when the scenario rests
+  // (a drag writes its last position once); leaving the page writes what is pending
+  const writer = debounced(write, 250);
   const offScenario = useAppStore.subscribe((s) => s.scenario, writer.call);
   const offThresholds = useAppStore.subscribe((s) => s.thresholdInputs, writer.call);
   window.addEventListener('pagehide', writer.flush);

@@ -20,7 +20,7 @@ import { currentAlertConfig } from './config';
 import { toAlertUnits, type UnitShocks } from './fastUnits';
 import { beep, notify } from './signal';
 import { logFired, useAlerts } from './store';
-import { afterPaint, throttled } from '../../lib/schedule';
+import { afterPaint, debounced } from '../../lib/schedule';
 
 /** how many of the riskiest units get exact figures per context */
 const EXACT_UNITS = 24;
@@ -119,10 +119,11 @@ async function recompute(): Promise<void> {
 }
 
 export function startAlertSync(): () => void {
-  // alerts never hold up the numbers on screen: results are stepped after their paint, at most five
-  // times a second (stepping a 30k-unit book costs ~10 ms), and the last result is always stepped;
-  // a fall and a recovery that each stay on screen for a fifth of a second are two crossings
-  const later = throttled(afterPaint(() => void recompute()), 200).call;
+  // alerts judge the scenario a trader settles on, not each step of a drag: a result is stepped once
+  // results have rested for 250 ms, after its paint, so a drag neither fires a notification per
+  // transient crossing nor holds up the numbers on screen; a fall and a recovery that each rest are
+  // two crossings
+  const later = debounced(afterPaint(() => void recompute()), 250).call;
   const offReport = useAppStore.subscribe((s) => s.fast, later);
   const offExact = useAppStore.subscribe((s) => s.exactUnits, later);
   const offRules = useWorkspaceExtras.subscribe((s, prev) => {

@@ -22,9 +22,10 @@ const PnlChartMemo = memo(PnlChart);
 
 /** The charts tab: data comes from the worker through the store; this only lays it out. */
 export default function ChartsView() {
-  // far off screen the charts are not asked for; back near the screen, they follow the scenario again
-  const [viewRef, onScreen] = useOnScreen<HTMLDivElement>();
-  useEffect(() => (onScreen ? startChartsSync() : undefined), [onScreen]);
+  // far off screen (or not known yet) the charts are not asked for; near the screen they follow
+  // the scenario, so a load does not compute and draw charts below the fold
+  const [viewRef, onScreen] = useOnScreen<HTMLDivElement | HTMLParagraphElement>();
+  useEffect(() => (onScreen === true ? startChartsSync() : undefined), [onScreen]);
   // deferred: a chart result is drawn in an interruptible render, so a slider step's cards and table
   // (urgent) are never held up behind recharts laying out four charts
   const charts = useDeferredValue(useAppStore((s) => s.charts));

@@ -43,7 +43,8 @@ export function PositionsTable() {
   // screen again (lib/useOnScreen.ts); a new portfolio still reaches it at once
   const [sectionRef, onScreen] = useOnScreen<HTMLElement>();
   const layout = useAppStore((s) => s.layout);
-  const fast = useStoreWhile(onScreen, (s) => s.fast);
+  // not known yet (nothing rendered, or not observed): follow, so the table can render at all
+  const fast = useStoreWhile(onScreen !== false, (s) => s.fast);
   const [sorting, setSorting] = useState<SortingState>([]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = layout?.rowCount ?? 0;
