@@ -29,6 +29,8 @@ test('an HF rule fires once when a what-if crosses it, and again after a recover
 
   await page.getByRole('button', { name: 'Reset to today' }).click();
   await expect(alphaHF).toHaveText(today);
+  // alerts judge a scenario once it rests (a quarter of a second): the recovery clears the alert
+  await expect(page.getByRole('list', { name: 'Active alerts' })).not.toContainText('alpha · Cross: HF');
   await btcField(page).fill('-20');
   await expect(log(page).filter({ hasText: 'alpha · Cross: HF' })).toHaveCount(2);
   await expect(page.getByRole('status', { name: 'Alerts' })).toContainText('alert');
