@@ -14,6 +14,8 @@ test.describe('Venue parameters kept with the workspace', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Binance leverage brackets from brackets-btcusdt.json' })).toContainText('1 symbol replaced (BTCUSDT)');
     await expect(row).toContainText('1 · 1.00% − 0');
 
+    // as the other persistence specs do: reload once the page says the workspace is saved
+    await expect(page.getByTestId('saved-state')).toHaveText('Saved in this browser.');
     await page.reload();
     await expect(dashboard.loadedFile).toHaveText('demo.csv');
     await expect(page.getByRole('status').filter({ hasText: 'Binance leverage brackets from brackets-btcusdt.json' })).toContainText('kept with the workspace');
