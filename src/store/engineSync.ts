@@ -9,6 +9,7 @@ import type { BracketsOutcome, ColumnMapping } from '../worker/protocol';
 import { useAppStore, type SampleEntry } from './index';
 import { validateThresholds } from './thresholds';
 import { riskiestUnits, selectUnitFigures } from './unitFigures';
+import { debounced } from '../lib/schedule';
 
 let engine: EngineClient | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -52,7 +53,6 @@ export function currentArgs(): FastArgs | null {
 export const EXACT_CARDS = 24;
 /** Exact figures wait until the sliders rest this long, so a drag runs on the fast path alone. */
 const EXACT_DELAY_MS = 120;
-let exactTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** After the paint that shows a result: the time from the input to it, readable in DevTools. */
 function measurePaint(start: number): void {
@@ -67,13 +67,7 @@ function measurePaint(start: number): void {
 }
 
 /** Exact decimal figures for the riskiest units (the cards), once the scenario rests. */
-export function scheduleExactUnits(): void {
-  if (exactTimer) clearTimeout(exactTimer);
-  exactTimer = setTimeout(() => {
-    exactTimer = null;
-    void requestExactUnits();
-  }, EXACT_DELAY_MS);
-}
+export const scheduleExactUnits: () => void = debounced(() => void requestExactUnits(), EXACT_DELAY_MS).call;
 
 async function requestExactUnits(): Promise<void> {
   const args = currentArgs();
