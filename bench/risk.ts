@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareFastBook } from '../src/engine/fast';
 import { exposureFromBook } from '../src/engine/risk/exposure';
 import { defaultMarket } from '../src/engine/risk/market';
-import { finishRun, runPaths, startMonteCarlo, type VarParams } from '../src/engine/risk/montecarlo';
+import { finishFigures, runPaths, startMonteCarlo, type VarParams } from '../src/engine/risk/montecarlo';
 import { prepareAccounts } from '../src/engine/units';
 import { importPortfolio } from '../src/import';
 import { generatePortfolioCsv, mulberry32 } from './generate';
@@ -93,7 +93,7 @@ function monteCarlo(paths: number): void {
   const t1 = performance.now();
   runPaths(started.run, 0, paths);
   const t2 = performance.now();
-  if (!finishRun(started.run).ok) throw new Error('run did not finish');
+  if (!finishFigures(started.run).ok) throw new Error('run did not finish');
   (phases[paths] ??= []).push([t1 - t0, t2 - t1, performance.now() - t2]);
 }
 

@@ -3,7 +3,7 @@
  * view's local state; this file only moves requests and runs Monte Carlo chunk by chunk.
  */
 import type { FundingOutcome } from '../engine/risk/funding';
-import type { VarOutcome } from '../engine/risk/montecarlo';
+import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
 import type { StressOutcome, StressPreset } from '../engine/risk/stress';
 import type { RiskSetup, VarStartArgs } from '../worker/riskProtocol';
 import { client } from './engineSync';
@@ -38,7 +38,7 @@ export async function runVar(
   args: Omit<VarStartArgs, 'marginCallHF'>,
   onProgress: (done: number, total: number) => void,
   cancelled: () => boolean,
-): Promise<VarOutcome | typeof CANCELLED> {
+): Promise<VarFiguresOutcome | typeof CANCELLED> {
   const engine = client();
   const started = await engine.call('varStart', { ...args, marginCallHF: marginCallLevel() });
   if (!started.ok) return started;

@@ -1,7 +1,8 @@
 import type { FundingOutcome } from '../engine/risk/funding';
 import type { MarketInput } from '../engine/risk/market';
-import type { VarOutcome } from '../engine/risk/montecarlo';
+import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
 import type { StressOutcome, StressPreset } from '../engine/risk/stress';
+import type { UnitIdentity } from '../engine/risk/types';
 
 /** What the stress & VaR view needs to start: presets, the default market of the book, sources. */
 export interface RiskSetup {
@@ -12,6 +13,8 @@ export interface RiskSetup {
   convention: string;
   /** rows held at mark (options) and why */
   heldNote: string | null;
+  /** the units a VaR run reports, in the order of its columns (VarFigures.units) */
+  units: UnitIdentity[];
 }
 
 export interface VarStartArgs {
@@ -38,6 +41,6 @@ export interface RiskHandlers {
   varStart(args: VarStartArgs): VarStartOutcome;
   /** simulates the next `count` paths of the run */
   varStep(args: { runId: number; count: number }): VarStepOutcome;
-  varFinish(args: { runId: number }): VarOutcome;
+  varFinish(args: { runId: number }): VarFiguresOutcome;
   funding(args: { horizonDays: string; marginCallHF: string }): FundingOutcome;
 }

@@ -5,7 +5,8 @@ import { TAKER_FEES } from '../engine/risk/fees';
 import { prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
-import { abandonRun, finishRun, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
+import { abandonRun, finishFigures, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
+import { identityOf } from '../engine/risk/finish';
 import { CRASH_PRESETS } from '../engine/risk/presets';
 import { applyPreset } from '../engine/risk/stress';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
@@ -70,6 +71,7 @@ export function createRiskHandlers(
         fees: [...TAKER_FEES].map(([venue, fee]) => ({ venue, rate: fee.rate.toFixed(), source: fee.source })),
         convention: QUANTILE_CONVENTION,
         heldNote: heldNote(m),
+        units: m.units.map(identityOf),
       };
     },
     stress({ preset, marginCallHF }) {
@@ -106,7 +108,7 @@ export function createRiskHandlers(
       });
     },
     varFinish({ runId }) {
-      return guarded(() => finishRun(activeRun(runId)));
+      return guarded(() => finishFigures(activeRun(runId)));
     },
     funding({ horizonDays, marginCallHF }) {
       const { portfolio, tierTables } = current();

@@ -3,6 +3,7 @@ import { UsageError } from '../args';
 import { last, readFlags } from '../args';
 import { integerFlag, numberFlag, VAR_USAGE } from '../riskArgs';
 import type { VarStartArgs } from '../../worker/riskProtocol';
+import { unitRows } from '../../engine/risk/montecarlo';
 
 /** `var FILE [options]`: Monte Carlo (or historical) VaR, ES and hit probabilities, as JSON. */
 export function varCommand(argv: readonly string[]): string {
@@ -11,12 +12,13 @@ export function varCommand(argv: readonly string[]): string {
   if (returns !== 'lognormal' && returns !== 'normal') throw new UsageError(`--returns: expected lognormal or normal, found "${returns}"`);
   const confidences = (flags.get('--confidence') ?? ['0.99', '0.975']).flatMap((c) => c.split(',')).map((c) => c.trim());
   const { engine, warnings } = loadEngine(file, { brackets: flags.get('--brackets') ?? [] });
+  const setup = engine.riskSetup({});
   const history = last(flags, '--history');
   const method: VarStartArgs['method'] = history
     ? { kind: 'historical', fileName: history, content: readFile(history).toString('utf8') }
     : {
         kind: 'monte-carlo',
-        market: engine.riskSetup({}).market,
+        market: setup.market,
         paths: integerFlag(flags, '--paths', 10_000, 1, 1_000_000),
         seed: integerFlag(flags, '--seed', 1, 0, 2 ** 31 - 1),
         stepsPerDay: integerFlag(flags, '--steps-per-day', 1, 1, 24),
@@ -27,7 +29,7 @@ export function varCommand(argv: readonly string[]): string {
   engine.varStep({ runId: started.runId, count: started.paths });
   const finished = engine.varFinish({ runId: started.runId });
   if (!finished.ok) throw new InputError([`var:0:-: ${finished.error}`]);
-  const { pnl, ...report } = finished.report;
+  const { pnl, ...report } = unitRows(finished.figures, setup.units);
   let mean = 0;
   for (const v of pnl) mean += v / pnl.length;
   const json = { schema: 'margin-radar/var@1', ...report, pnlMean: mean.toFixed(2), warnings: [...warnings, ...report.warnings] };

@@ -4,11 +4,13 @@ import type { VarRun } from './montecarlo';
 import { QUANTILE_CONVENTION, tailCount } from './tail';
 import { giveBack } from './runBuffers';
 import { largest, selectLargest } from './topK';
-import type { TailFigures, UnitRisk, VarReport } from './types';
+import type { TailFigures, UnitIdentity, UnitRisk, VarFigures, VarReport } from './types';
 
 /**
- * The report of a finished run (float64 statistics, money as text with 2 decimals): VaR and ES of
- * the book and of every unit, and the share of paths that margin-called or liquidated each unit.
+ * The report of a finished run (float64 statistics): VaR and ES of the book and of every unit, and
+ * the paths that margin-called or liquidated each unit. The book's figures are text (money with 2
+ * decimals); the units' are columns (types.ts UnitColumns), made text by unitRows where rows are
+ * wanted (the CLI) and by the page for the rows it shows.
  */
 
 /** toFixed(2), faster (cents.ts) */
@@ -33,20 +35,27 @@ function levelsOf(confidences: number[], n: number): Levels {
 
 /**
  * VaR and ES at each level from the worst values, worst first: losses themselves (slope null), or
- * end ratios x of a unit whose loss is −s·(x − 1).
+ * end ratios x of a unit whose loss is −s·(x − 1); written at [at · levels + c] of varOut / esOut.
  */
-function tailsOf(worst: Float64Array, levels: Levels, slope: number | null): TailFigures[] {
-  const out = new Array<TailFigures>(levels.counts.length);
+function tailsInto(worst: Float64Array, levels: Levels, slope: number | null, varOut: Float64Array, esOut: Float64Array, at: number): void {
+  const base = at * levels.counts.length;
   let sum = 0;
-  let at = 0;
+  let i = 0;
   for (const c of levels.byCount) {
     const m = Math.min(levels.counts[c]!, worst.length);
-    if (slope === null) for (; at < m; at++) sum += worst[at]!;
-    else for (; at < m; at++) sum += -(slope * (worst[at]! - 1));
-    const last = slope === null ? worst[m - 1]! : -(slope * (worst[m - 1]! - 1));
-    out[c] = { confidence: levels.labels[c]!, var: money(last), es: money(sum / m) };
+    if (slope === null) for (; i < m; i++) sum += worst[i]!;
+    else for (; i < m; i++) sum += -(slope * (worst[i]! - 1));
+    varOut[base + c] = slope === null ? worst[m - 1]! : -(slope * (worst[m - 1]! - 1));
+    esOut[base + c] = sum / m;
   }
-  return out;
+}
+
+/** The same figures as text (the book's). */
+function tailsOf(worst: Float64Array, levels: Levels): TailFigures[] {
+  const v = new Float64Array(levels.counts.length);
+  const e = new Float64Array(levels.counts.length);
+  tailsInto(worst, levels, null, v, e, 0);
+  return levels.labels.map((confidence, c) => ({ confidence, var: money(v[c]!), es: money(e[c]!) }));
 }
 
 /** The m largest losses (−PnL), worst first: a selection, then a sort of those m only. */
@@ -61,6 +70,7 @@ function worstLosses(pnl: Float64Array, m: number): Float64Array {
 }
 
 export type VarOutcome = { ok: true; report: VarReport } | { ok: false; error: string };
+export type VarFiguresOutcome = { ok: true; figures: VarFigures } | { ok: false; error: string };
 
 /** Per unit: paths on which it was liquidated and margin-called, from the per-path counts and the thresholds. */
 function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int32Array } {
@@ -98,29 +108,25 @@ function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int3
  * Per unit: VaR and ES at each level. A threshold unit's PnL is s·(x − 1), so its worst losses are
  * its underlying's lowest end ratios (a long) or highest (a short), shared by all its units.
  */
-function unitTails(run: VarRun, levels: Levels): TailFigures[][] {
+function unitTails(run: VarRun, levels: Levels): { var: Float64Array; es: Float64Array } {
   const { model, plan } = run;
-  const out: TailFigures[][] = new Array<TailFigures[]>(model.units.length);
-  for (let j = 0; j < plan.pathUnits.length; j++) out[plan.pathUnits[j]!] = tailsOf(largest(run.unitWorst, j), levels, null);
+  const out = { var: new Float64Array(model.units.length * levels.counts.length), es: new Float64Array(model.units.length * levels.counts.length) };
+  for (let j = 0; j < plan.pathUnits.length; j++) tailsInto(largest(run.unitWorst, j), levels, null, out.var, out.es, plan.pathUnits[j]!);
   // per underlying, made on first use: lowest end ratios (worst first) for longs, highest for shorts
   const lows = new Array<Float64Array | undefined>(model.underlyings.length);
   const highs = new Array<Float64Array | undefined>(model.underlyings.length);
-  const none = levels.labels.map((c) => ({ confidence: c, var: money(0), es: money(0) }));
   for (let j = 0; j < plan.thresholdUnits.length; j++) {
-    const i = plan.thresholdUnits[j]!;
     const u = plan.thresholdUnderlying[j]!;
     const s = plan.thresholdSlope[j]!;
-    if (u < 0 || s === 0) {
-      out[i] = none;
-      continue;
-    }
+    // a unit with nothing moving loses nothing: its figures stay 0
+    if (u < 0 || s === 0) continue;
     let ends: Float64Array;
     if (s > 0) {
       ends = lows[u] ?? (lows[u] = negated(largest(run.lows, u)));
     } else {
       ends = highs[u] ?? (highs[u] = largest(run.highs, u));
     }
-    out[i] = tailsOf(ends, levels, s);
+    tailsInto(ends, levels, s, out.var, out.es, plan.thresholdUnits[j]!);
   }
   return out;
 }
@@ -130,26 +136,21 @@ function negated(values: Float64Array): Float64Array {
   return values;
 }
 
-/** Labels and today's balances as text, made once per model (a big book has tens of thousands of units). */
-const texts = new WeakMap<ExposureModel, { labels: string[]; marginBalances: string[] }>();
-
-function unitTexts(model: ExposureModel): { labels: string[]; marginBalances: string[] } {
-  let t = texts.get(model);
-  if (!t) {
-    t = { labels: model.units.map(unitLabel), marginBalances: Array.from(model.mb0, money) };
-    texts.set(model, t);
-  }
-  return t;
-}
-
-export function finishRun(run: VarRun): VarOutcome {
+/** The figures of a finished run (kept: a second call gives the same object). */
+export function finishFigures(run: VarRun): VarFiguresOutcome {
   if (run.outcome) return run.outcome;
   let done = 0;
   for (const d of run.done) done += d;
   if (done < run.paths) return { ok: false, error: `the run has ${done} of ${run.paths} paths; it was stopped before the end` };
-  run.outcome = report(run);
+  run.outcome = figures(run);
   giveBack(run.buffers);
   return run.outcome;
+}
+
+/** The report with a row of text per unit (the CLI's JSON, tests). */
+export function finishRun(run: VarRun): VarOutcome {
+  const outcome = finishFigures(run);
+  return outcome.ok ? { ok: true, report: unitRows(outcome.figures, run.model.units.map(identityOf)) } : outcome;
 }
 
 /**
@@ -162,51 +163,58 @@ export function abandonRun(run: VarRun): void {
   giveBack(run.buffers);
 }
 
-function report(run: VarRun): VarOutcome {
+function figures(run: VarRun): VarFiguresOutcome {
   const { model, params, paths } = run;
   const levels = levelsOf(params.confidences, paths);
   const counts = levelCounts(run);
-  const unitTailFigures = unitTails(run, levels);
-  const text = unitTexts(model);
-  // many units share a count (0 most of all): each share is written once
-  const shares = new Map<number, string>();
-  const zero = share(0, paths);
-  const shareOf = (hits: number): string => {
-    if (hits === 0) return zero;
-    let t = shares.get(hits);
-    if (t === undefined) shares.set(hits, (t = share(hits, paths)));
-    return t;
-  };
-  const units = new Array<UnitRisk>(model.units.length);
-  for (let i = 0; i < units.length; i++) {
-    const u = model.units[i]!;
-    units[i] = {
-      account: u.account,
-      unit: u.unit,
-      label: text.labels[i]!,
-      marginBalance: text.marginBalances[i]!,
-      tails: unitTailFigures[i]!,
-      pMarginCall: shareOf(counts.marginCalls[i]!),
-      pLiquidation: shareOf(counts.liquidations[i]!),
-    };
-  }
+  const tails = unitTails(run, levels);
   let anyLiq = 0;
   for (const a of run.anyLiquidation) anyLiq += a;
   let mb = 0;
   for (let i = 0; i < model.mb0.length; i++) mb += model.mb0[i]!;
   return {
     ok: true,
-    report: {
+    figures: {
       method: run.source.kind,
       paths,
       horizonDays: params.horizonDays,
       steps: run.steps,
       seed: run.source.kind === 'monte-carlo' ? params.seed : null,
       convention: QUANTILE_CONVENTION,
-      book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels, null), pAnyLiquidation: share(anyLiq, paths) },
-      units,
+      book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels), pAnyLiquidation: share(anyLiq, paths) },
+      units: { confidences: levels.labels, marginBalance: model.mb0.slice(), var: tails.var, es: tails.es, marginCalls: counts.marginCalls, liquidations: counts.liquidations },
       pnl: run.bookPnl,
       warnings: run.warnings,
     },
   };
+}
+
+export function identityOf(unit: ExposureModel['units'][number]): UnitIdentity {
+  return { account: unit.account, unit: unit.unit, label: unitLabel(unit) };
+}
+
+/**
+ * The figures with a row of text per unit: money with 2 decimals, shares with 6. Unit i of the
+ * columns is units[i].
+ */
+export function unitRows(f: VarFigures, units: readonly UnitIdentity[]): VarReport {
+  const { units: columns, ...summary } = f;
+  const levels = columns.confidences.length;
+  // many units share a count (0 most of all): each share is written once
+  const shares = new Map<number, string>();
+  const shareOf = (hits: number): string => {
+    let t = shares.get(hits);
+    if (t === undefined) shares.set(hits, (t = share(hits, f.paths)));
+    return t;
+  };
+  const rows = units.map((u, i): UnitRisk => ({
+    account: u.account,
+    unit: u.unit,
+    label: u.label,
+    marginBalance: money(columns.marginBalance[i]!),
+    tails: columns.confidences.map((confidence, c) => ({ confidence, var: money(columns.var[i * levels + c]!), es: money(columns.es[i * levels + c]!) })),
+    pMarginCall: shareOf(columns.marginCalls[i]!),
+    pLiquidation: shareOf(columns.liquidations[i]!),
+  }));
+  return { ...summary, units: rows };
 }

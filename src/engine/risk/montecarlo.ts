@@ -2,7 +2,7 @@ import { cholesky } from './cholesky';
 import type { ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
-import type { VarOutcome } from './finish';
+import type { VarFiguresOutcome } from './finish';
 import { simulateBlock, type PathBlock } from './pathBlock';
 import { planRun, type RunPlan } from './plan';
 import { buildSampler, type Sampler } from './sampler';
@@ -12,7 +12,7 @@ import { takeBuffers, type RunBuffers } from './runBuffers';
 import type { ReturnsTable } from './types';
 import { isStablecoin } from '../stablecoins';
 
-export { abandonRun, finishRun, type VarOutcome } from './finish';
+export { abandonRun, finishFigures, finishRun, unitRows, type VarFiguresOutcome, type VarOutcome } from './finish';
 
 /**
  * VaR, expected shortfall and path-based margin-call / liquidation probabilities over a horizon,
@@ -81,7 +81,7 @@ export interface VarRun {
   /** the big buffers above, given back for the next run when this one is finished (runBuffers.ts) */
   buffers: RunBuffers;
   /** the report, once finished (the buffers are then another run's) */
-  outcome: VarOutcome | null;
+  outcome: VarFiguresOutcome | null;
 }
 
 export type RunStart = { ok: true; run: VarRun } | { ok: false; error: string };

@@ -21,7 +21,26 @@ export interface UnitRisk {
   pLiquidation: string;
 }
 
-export interface VarReport {
+/**
+ * Per-unit figures of a run as columns (unit i in the model's order, ExposureModel.units): a big book
+ * has tens of thousands of units, and a preview re-runs on every slider step, so the page gets
+ * numbers it formats for the rows on screen, not tens of thousands of objects of text.
+ */
+export interface UnitColumns {
+  /** the confidences as given, e.g. ["0.99", "0.975"]; `var` and `es` hold them in this order */
+  confidences: string[];
+  /** per unit: margin balance at the start of the paths */
+  marginBalance: Float64Array;
+  /** [i · levels + c]: unit i's VaR / ES at confidences[c], quote currency (positive = a loss) */
+  var: Float64Array;
+  es: Float64Array;
+  /** per unit: paths on which it was margin-called / liquidated at some step */
+  marginCalls: Int32Array;
+  liquidations: Int32Array;
+}
+
+/** What a run reports about itself and the whole book (shared by the row and column forms). */
+export interface VarSummary {
   method: 'monte-carlo' | 'historical';
   paths: number;
   horizonDays: number;
@@ -30,10 +49,26 @@ export interface VarReport {
   seed: number | null;
   convention: string;
   book: { marginBalance: string; tails: TailFigures[]; pAnyLiquidation: string };
-  units: UnitRisk[];
   /** book PnL per path, in path order (float64; for the histogram) */
   pnl: Float64Array;
   warnings: string[];
+}
+
+/** The run as the worker sends it to the page. */
+export interface VarFigures extends VarSummary {
+  units: UnitColumns;
+}
+
+/** The run with a row of text per unit (the CLI's JSON, tests): unitRows of the figures. */
+export interface VarReport extends VarSummary {
+  units: UnitRisk[];
+}
+
+/** A unit as the VaR rows name it (ExposureModel.units order). */
+export interface UnitIdentity {
+  account: string;
+  unit: string;
+  label: string;
 }
 
 /** Daily returns a user loads for historical simulation (src/import/returns.ts reads them). */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { MarketInput } from '../../engine/risk/market';
-import type { VarReport } from '../../engine/risk/types';
+import type { VarFigures } from '../../engine/risk/types';
 import { CANCELLED, runVar } from '../../store/riskSync';
 import type { RiskSetup, VarStartArgs } from '../../worker/riskProtocol';
 import { MarketTable } from './MarketTable';
@@ -29,7 +29,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
   const [market, setMarket] = useState<MarketInput>(setup.market);
   const [history, setHistory] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [report, setReport] = useState<VarReport | null>(null);
+  const [report, setReport] = useState<VarFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancel = useRef(false);
 
@@ -57,7 +57,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
     try {
       const outcome = await runVar(args, (done, total) => setProgress({ done, total }), () => cancel.current);
       if (outcome === CANCELLED) setError('Cancelled: the last result stays on screen.');
-      else if (outcome.ok) setReport(outcome.report);
+      else if (outcome.ok) setReport(outcome.figures);
       else setError(outcome.error);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -108,7 +108,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
       {error && <p className="field-error" role="alert">{error}</p>}
       {report && (
         <>
-          <VarResults report={report} />
+          <VarResults figures={report} units={setup.units} />
           {report.book.tails[0] && <PnlHistogram pnl={report.pnl} tail={report.book.tails[0]} horizonDays={report.horizonDays} />}
         </>
       )}
