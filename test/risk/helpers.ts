@@ -13,9 +13,10 @@ export function market(vols: Record<string, number>): MarketInput {
   return { assets, vols: assets.map((a) => String(vols[a])), correlations: assets.map((a) => assets.map((b) => (a === b ? '1' : '0'))) };
 }
 
-export function monteCarlo(rows: PortfolioRow[], m: MarketInput, params: Partial<VarParams> = {}, chunks: number[] | null = null): VarReport {
+/** `start`: price ratios to today's the paths start from, by underlying (1 for any not named). */
+export function monteCarlo(rows: PortfolioRow[], m: MarketInput, params: Partial<VarParams> = {}, chunks: number[] | null = null, start: Record<string, number> = {}): VarReport {
   const model = buildExposureModel({ source: 'test.csv', rows }, new Map(), AS_OF);
-  const started = startMonteCarlo(model, m, { ...PARAMS, ...params });
+  const started = startMonteCarlo(model, m, { ...PARAMS, ...params }, Float64Array.from(model.underlyings, (u) => start[u] ?? 1));
   if (!started.ok) throw new Error(started.error);
   const run = started.run;
   if (chunks) {

@@ -17,6 +17,9 @@ import { PARAMS, market } from './helpers';
  * kept, full sorts and a scan of every threshold give the same report to the last bit (toBe / toEqual,
  * no tolerance). The plan (which units are settled by thresholds) is the engine's own: plan.ts is
  * checked against every unit on every path in shortcuts.test.ts.
+ *
+ * Paths may start from a what-if's prices (run.start, ratios to today's): PnL is then measured from
+ * the balance there, and a unit already at a level there has reached it on every path.
  */
 function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'method' | 'seed' | 'horizonDays' | 'steps'> {
   const { model, plan, params, paths, steps } = run;
@@ -34,9 +37,13 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
   let anyHits = 0;
   const mb = new Float64Array(model.units.length);
   const mm = new Float64Array(model.units.length);
+  const startMb = new Float64Array(model.units.length);
+  const startMm = new Float64Array(model.units.length);
+  model.units.forEach((_, i) => unitAt(model, i, run.start, 0, startMb, startMm));
+  const atStart = (i: number, level: number) => startMm[i]! > 0 && (level === 1 ? startMb[i]! <= startMm[i]! : startMb[i]! < level * startMm[i]!);
   for (let p = 0; p < paths; p++) {
     const rng = createRng(params.seed, p);
-    const x = new Float64Array(u).fill(1);
+    const x = Float64Array.from(run.start);
     const lo = new Float64Array(u).fill(Infinity);
     const hi = new Float64Array(u).fill(-Infinity);
     const pathMb = new Float64Array(J);
@@ -71,12 +78,12 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
     }
     let book = 0;
     for (const und of plan.moving) {
-      book += plan.bookSlope[und]! * (x[und]! - 1);
+      book += plan.bookSlope[und]! * (x[und]! - run.start[und]!);
       ends[und]![p] = x[und]!;
     }
     let any = false;
     plan.pathUnits.forEach((i, j) => {
-      const pnl = pathMb[j]! - plan.pathMb0[j]!;
+      const pnl = pathMb[j]! - startMb[i]!;
       book += pnl;
       unitLosses[j]![p] = -pnl;
       liqHits[i]! += liq[j]!;
@@ -96,7 +103,7 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
       for (let idx = plan.below.start[und]!; idx < plan.below.start[und + 1]!; idx++) if (lo[und]! <= plan.below.t[idx]!) hit(plan.below.owner[idx]!);
       for (let idx = plan.above.start[und]!; idx < plan.above.start[und + 1]!; idx++) if (hi[und]! >= plan.above.t[idx]!) hit(plan.above.owner[idx]!);
     }
-    if (plan.alwaysLiquidated.includes(1)) any = true;
+    if (plan.alwaysLiquidated.includes(1) || model.units.some((_, i) => atStart(i, 1))) any = true;
     if (any) anyHits++;
     bookPnl[p] = book;
   }
@@ -104,6 +111,10 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
     if (plan.alwaysLiquidated[i]) liqHits[i] = paths;
     if (plan.alwaysMarginCall[i]) mcHits[i] = paths;
   }
+  model.units.forEach((_, i) => {
+    if (atStart(i, 1)) liqHits[i] = paths;
+    if (atStart(i, mcLevel)) mcHits[i] = paths;
+  });
   const descending = (values: Float64Array) => Float64Array.from(values).sort().reverse();
   const tails = (worst: Float64Array) =>
     params.confidences.map((c) => {
@@ -115,16 +126,16 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
   plan.thresholdUnits.forEach((i, j) => {
     const und = plan.thresholdUnderlying[j]!;
     const s = plan.thresholdSlope[j]!;
-    unitTails[i] = und < 0 || s === 0 ? tails(new Float64Array(paths)) : tails(descending(ends[und]!.map((v) => -(s * (v - 1)))));
+    unitTails[i] = und < 0 || s === 0 ? tails(new Float64Array(paths)) : tails(descending(ends[und]!.map((v) => -(s * (v - run.start[und]!)))));
   });
   return {
     paths,
-    book: { marginBalance: model.mb0.reduce((a, v) => a + v, 0).toFixed(2), tails: tails(descending(bookPnl.map((v) => -v))), pAnyLiquidation: (anyHits / paths).toFixed(6) },
+    book: { marginBalance: startMb.reduce((a, v) => a + v, 0).toFixed(2), tails: tails(descending(bookPnl.map((v) => -v))), pAnyLiquidation: (anyHits / paths).toFixed(6) },
     units: model.units.map((unit, i) => ({
       account: unit.account,
       unit: unit.unit,
       label: '',
-      marginBalance: model.mb0[i]!.toFixed(2),
+      marginBalance: startMb[i]!.toFixed(2),
       tails: unitTails[i]!,
       pMarginCall: (mcHits[i]! / paths).toFixed(6),
       pLiquidation: (liqHits[i]! / paths).toFixed(6),
@@ -133,8 +144,8 @@ function reference(run: VarRun): Omit<VarReport, 'convention' | 'warnings' | 'me
   };
 }
 
-function engine(model: ExposureModel, m: MarketInput, params: VarParams, chunks: number[]): { report: VarReport; expected: ReturnType<typeof reference> } {
-  const started = startMonteCarlo(model, m, params);
+function engine(model: ExposureModel, m: MarketInput, params: VarParams, chunks: number[], start?: Float64Array): { report: VarReport; expected: ReturnType<typeof reference> } {
+  const started = startMonteCarlo(model, m, params, start);
   if (!started.ok) throw new Error(started.error);
   const expected = reference(started.run);
   for (let i = 0; i < chunks.length; i += 2) runPaths(started.run, chunks[i]!, chunks[i + 1]!);
@@ -171,7 +182,10 @@ describe('block engine = a path at a time, bit for bit', () => {
           everyUnitPerPath: fc.boolean(),
         }),
         fc.array(fc.nat({ max: 700 }), { maxLength: 6 }),
-        (positions, venue, p, chunks) => {
+        // where the paths start, per underlying of the model (BTC, ETH, SOL, USDT): today's prices,
+        // or a what-if's; USDT has no volatility in this market, so it stays where it starts
+        fc.option(fc.tuple(fc.constantFrom(1, 0.7, 0.95, 1.3), fc.constantFrom(1, 0.8, 1.6), fc.constantFrom(1, 0.5), fc.constantFrom(1, 0.97)), { nil: undefined }),
+        (positions, venue, p, chunks, startAt) => {
           const rows = [
             spot('USDT', '2000', '1', { venue, account: 'a' }),
             spot('USDT', '2500', '1', { venue, account: 'b' }),
@@ -189,7 +203,8 @@ describe('block engine = a path at a time, bit for bit', () => {
             ),
           ];
           const model = buildExposureModel({ source: 'test.csv', rows }, new Map(), AS_OF);
-          const { report, expected } = engine(model, market({ BTC: 0.9, ETH: 1.1, SOL: 1.4 }), { ...PARAMS, ...p }, chunks);
+          const start = startAt && Float64Array.from(model.underlyings, (name) => startAt[['BTC', 'ETH', 'SOL', 'USDT'].indexOf(name)]!);
+          const { report, expected } = engine(model, market({ BTC: 0.9, ETH: 1.1, SOL: 1.4 }), { ...PARAMS, ...p }, chunks, start);
           expect(report.book).toEqual(expected.book);
           expect(Array.from(report.pnl)).toEqual(Array.from(expected.pnl));
           report.units.forEach((unit, i) => {

@@ -62,6 +62,41 @@ describe('Monte Carlo VaR and ES', () => {
     expect(path).toBeLessThan(0.0455 + 0.003);
   });
 
+  describe("from a what-if's prices (the paths start at the scenario's ratios)", () => {
+    // MB(x) = 10.45 + 100(x − 1), MM = 0.5x: HF = 1 at x = (100 − 10.45)/99.5 = 0.9
+    const rows = () => [spot('USDT', '10.45', '1'), row({ symbol: 'BTCUSDT', qty: '1', markPrice: '100', entryPrice: '100', mmr: '0.005' })];
+    const n = 100_000;
+    const m = market({ BTC: annual(0.05) });
+
+    it('BTC −5%: the balance is measured there and a path liquidates from there', () => {
+      const report = monteCarlo(rows(), m, { paths: n }, null, { BTC: 0.95 });
+      // MB(0.95) = 10.45 + 100 × (0.95 − 1) = 5.45; the USDT row holds nothing that moves
+      expect(report.units[0]!.marginBalance).toBe('5.45');
+      // x = 0.95 + 0.05 z ≤ 0.9 ⇔ z ≤ −1: N(−1) = 0.158655 (normal table)
+      const p = Number(report.units[0]!.pLiquidation);
+      expect(Math.abs(p - 0.158655)).toBeLessThan(4 * Math.sqrt((0.158655 * 0.841345) / n));
+    });
+
+    it('BTC −12%: a unit liquidated where the paths start is liquidated on every path', () => {
+      const report = monteCarlo(rows(), m, { paths: 1000 }, null, { BTC: 0.88 });
+      // MB(0.88) = 10.45 − 12 = −1.55 ≤ MM = 0.44
+      expect(report.units[0]!.marginBalance).toBe('-1.55');
+      expect(report.units[0]!.pLiquidation).toBe('1.000000');
+      expect(report.units[0]!.pMarginCall).toBe('1.000000');
+      expect(report.book.pAnyLiquidation).toBe('1.000000');
+    });
+
+    it('a linear position loses the same from anywhere under arithmetic returns: VaR → σ·z', () => {
+      // PnL = 100·(x − 0.8) with x = 0.8 + 0.02 z: σ = 2 USDT as from today's price
+      const from = monteCarlo(linearBook(), market({ BTC: annual(0.02) }), { paths: n }, null, { BTC: 0.8 });
+      const today = monteCarlo(linearBook(), market({ BTC: annual(0.02) }), { paths: n });
+      const se = (2 * Math.sqrt((0.99 * 0.01) / n)) / PHI_AT_Z[0.99];
+      expect(Math.abs(Number(from.book.tails[0]!.var) - 2 * Z[0.99])).toBeLessThan(4 * se);
+      // the same draws: the two differ by float rounding of the start at most
+      expect(Math.abs(Number(from.book.tails[0]!.var) - Number(today.book.tails[0]!.var))).toBeLessThanOrEqual(0.01);
+    });
+  });
+
   it('ES ≥ VaR for the book and every unit (property)', () => {
     fc.assert(
       fc.property(

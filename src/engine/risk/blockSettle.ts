@@ -20,6 +20,7 @@ export function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void 
     const u = moving[j]!;
     const row = u * size;
     const slope = bookSlope[u]!;
+    const from = run.start[u]!;
     const low = needLow[u] === 1;
     const high = needHigh[u] === 1;
     // a unit with x ≤ t reached its level when the lowest ratio did; one with x ≥ t, the highest;
@@ -46,7 +47,7 @@ export function settleUnderlyings(run: VarRun, blk: PathBlock, n: number): void 
     const aPlace = above.place;
     for (let b = 0; b < n; b++) {
       const v = x[row + b]!;
-      book[b] = book[b]! + slope * (v - 1);
+      book[b] = book[b]! + slope * (v - from);
       if (low && -v > lowCut[u]!) offerTop(lows, u, -v);
       if (high && v > highCut[u]!) offerTop(highs, u, v);
       const l = lo[row + b]!;

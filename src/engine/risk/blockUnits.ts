@@ -13,11 +13,11 @@ import { offerTop } from './topK';
  */
 function lastStep(run: VarRun, blk: PathBlock, n: number, j: number, from: number, exposures: number): number {
   const { x, book, size, full, clear, levelAt } = blk;
-  const { pathConstant, pathExpSlope, pathExpUnderlying, pathMb0 } = run.plan;
+  const { pathConstant, pathExpSlope, pathExpUnderlying } = run.plan;
   const unitWorst = run.unitWorst;
   const worstCut = unitWorst.cut;
   const c = pathConstant[j]!;
-  const mb0 = pathMb0[j]!;
+  const mb0 = run.pathStartMb[j]!;
   const s0 = pathExpSlope[from]!;
   const r0 = pathExpUnderlying[from]! * size;
   const s1 = exposures > 1 ? pathExpSlope[from + 1]! : 0;
@@ -62,7 +62,8 @@ export function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: numb
   const { x, balance, book, any, mc, liq, size, unit, flagged, full, clear, levelAt } = blk;
   const { model, plan, params, unitWorst } = run;
   const worstCut = unitWorst.cut;
-  const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound, pathMb0 } = plan;
+  const { pathUnits, pathConstant, pathExpStart, pathExpSlope, pathExpUnderlying, mmBound } = plan;
+  const { pathStartMb } = run;
   const bounds = BOUND_RATIOS.length;
   const mcLevel = params.marginCallHF;
   const last = step === run.steps - 1;
@@ -71,7 +72,7 @@ export function evaluateUnits(run: VarRun, blk: PathBlock, n: number, step: numb
     // clear[l + 1]: the balance above which a path whose level is l is clear of both levels (none at l = −1)
     for (let l = 0; l < bounds; l++) clear[l + 1] = mcLevel * mmBound[j * bounds + l]!;
     const flags = j * size;
-    const mb0 = pathMb0[j]!;
+    const mb0 = pathStartMb[j]!;
     const from = pathExpStart[j]!;
     const exposures = pathExpStart[j + 1]! - from;
     let nFull = 0;

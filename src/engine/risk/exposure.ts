@@ -1,5 +1,7 @@
 import { RowKind, prepareFastBook, type FastBook } from '../fast/book';
-import { isLinear } from '../rows';
+import { keptShare, type PreparedCuts } from '../cuts';
+import { ONE } from '../decimal';
+import { isLinear, pnlAt } from '../rows';
 import type { Portfolio } from '../types';
 import { prepareAccounts, rowFigures } from '../units';
 import type { TierTables } from '../venues/tiers';
@@ -50,6 +52,23 @@ export interface ExposureModel {
   options: RepricedOption[];
   /** option rows without model terms, held at their mark */
   heldOptions: number;
+  /**
+   * The model whose run plans this one shares (plan.ts): set on a model that differs from it only
+   * in its options' volatility and time (whatIf.ts), which no plan reads.
+   */
+  planOf?: ExposureModel;
+}
+
+/**
+ * Cuts of the apply-cut what-if (cuts.ts), as the model takes them: a cut row keeps its share of
+ * the size, and the closed part's PnL at the scenario's marks is realised into its unit's balance.
+ */
+export interface ModelCuts {
+  cuts: PreparedCuts;
+  /** per row of the book: the share the cuts keep of a fast-path perp or future (fast/evaluate.ts compileScenario) */
+  keep: Float64Array;
+  /** per underlying of the book: the scenario's factor on its marks */
+  factor: Float64Array;
 }
 
 interface Draft {
@@ -57,8 +76,8 @@ interface Draft {
   events: PieceEvents;
 }
 
-/** The model of a fast book (phantom cross units, which hold nothing, are left out). */
-export function exposureFromBook(book: FastBook): ExposureModel {
+/** The model of a fast book (phantom cross units, which hold nothing, are left out), after `cut` if given. */
+export function exposureFromBook(book: FastBook, cut: ModelCuts | null = null): ExposureModel {
   const names = [...new Set(book.underlyings.map((u) => u.toUpperCase()))].sort();
   const at = new Map(names.map((name, i) => [name, i]));
   const modelIndex = Int32Array.from(book.underlyings, (u) => at.get(u.toUpperCase())!);
@@ -98,12 +117,15 @@ export function exposureFromBook(book: FastBook): ExposureModel {
         case RowKind.Linear: {
           const d = draftOf(und);
           const entry = rowEntry[i]!;
-          // PnL q·(x·m − E); a row without an entry price has none
+          const keep = cut ? cut.keep[i]! : 1;
+          // PnL q·(x·m − E); a row without an entry price has none. A cut closes (1 − keep)·q at
+          // the scenario's mark m·f: that PnL is realised, the rest stays open
           if (!Number.isNaN(entry)) {
-            d.slope += q * m;
-            c -= q * entry;
+            if (keep !== 1) c += (1 - keep) * q * (m * cut!.factor[rowUnderlying[i]!]! - entry);
+            d.slope += keep * q * m;
+            c -= keep * q * entry;
           }
-          fastLinearEvents(book, i, d.events);
+          fastLinearEvents(book, i, d.events, keep);
           break;
         }
         case RowKind.SpotAsset:
@@ -130,7 +152,9 @@ export function exposureFromBook(book: FastBook): ExposureModel {
             options.push(repricedOption(unitNo, und, size, m, rowEntry[i]!, isolated, info.venue, row.option));
           } else if (isLinear(row)) {
             const d = draftOf(und);
-            const balance = exactLinearEvents(row, d.events);
+            const keep = cut ? keptShare(cut.cuts, prepared, row) : ONE;
+            if (!keep.eq(ONE)) c += pnlAt(row, row.mark.times(cut!.factor[rowUnderlying[i]!]!)).times(ONE.minus(keep)).toNumber();
+            const balance = exactLinearEvents(keep.eq(ONE) ? row : { ...row, q: row.q.times(keep), absQ: row.absQ.times(keep) }, d.events);
             c += balance.a;
             d.slope += balance.b;
           } else {

@@ -35,17 +35,18 @@ function levelsOf(confidences: number[], n: number): Levels {
 
 /**
  * VaR and ES at each level from the worst values, worst first: losses themselves (slope null), or
- * end ratios x of a unit whose loss is −s·(x − 1); written at [at · levels + c] of varOut / esOut.
+ * end ratios x of a unit whose loss is −s·(x − x0) (x0: its underlying's start ratio); written at
+ * [at · levels + c] of varOut / esOut.
  */
-function tailsInto(worst: Float64Array, levels: Levels, slope: number | null, varOut: Float64Array, esOut: Float64Array, at: number): void {
+function tailsInto(worst: Float64Array, levels: Levels, slope: number | null, varOut: Float64Array, esOut: Float64Array, at: number, x0 = 1): void {
   const base = at * levels.counts.length;
   let sum = 0;
   let i = 0;
   for (const c of levels.byCount) {
     const m = Math.min(levels.counts[c]!, worst.length);
     if (slope === null) for (; i < m; i++) sum += worst[i]!;
-    else for (; i < m; i++) sum += -(slope * (worst[i]! - 1));
-    varOut[base + c] = slope === null ? worst[m - 1]! : -(slope * (worst[m - 1]! - 1));
+    else for (; i < m; i++) sum += -(slope * (worst[i]! - x0));
+    varOut[base + c] = slope === null ? worst[m - 1]! : -(slope * (worst[m - 1]! - x0));
     esOut[base + c] = sum / m;
   }
 }
@@ -101,11 +102,16 @@ function levelCounts(run: VarRun): { liquidations: Int32Array; marginCalls: Int3
     if (plan.alwaysLiquidated[i]) liquidations[i] = paths;
     if (plan.alwaysMarginCall[i]) marginCalls[i] = paths;
   }
+  // a unit at a level where the paths start has reached it on every path
+  for (let i = 0; i < model.units.length; i++) {
+    if (run.startLiquidated[i]) liquidations[i] = paths;
+    if (run.startMarginCall[i]) marginCalls[i] = paths;
+  }
   return { liquidations, marginCalls };
 }
 
 /**
- * Per unit: VaR and ES at each level. A threshold unit's PnL is s·(x − 1), so its worst losses are
+ * Per unit: VaR and ES at each level. A threshold unit's PnL is s·(x − x0), so its worst losses are
  * its underlying's lowest end ratios (a long) or highest (a short), shared by all its units.
  */
 function unitTails(run: VarRun, levels: Levels): { var: Float64Array; es: Float64Array } {
@@ -126,7 +132,7 @@ function unitTails(run: VarRun, levels: Levels): { var: Float64Array; es: Float6
     } else {
       ends = highs[u] ?? (highs[u] = largest(run.highs, u));
     }
-    tailsInto(ends, levels, s, out.var, out.es, plan.thresholdUnits[j]!);
+    tailsInto(ends, levels, s, out.var, out.es, plan.thresholdUnits[j]!, run.start[u]!);
   }
   return out;
 }
@@ -171,7 +177,7 @@ function figures(run: VarRun): VarFiguresOutcome {
   let anyLiq = 0;
   for (const a of run.anyLiquidation) anyLiq += a;
   let mb = 0;
-  for (let i = 0; i < model.mb0.length; i++) mb += model.mb0[i]!;
+  for (let i = 0; i < run.startMb.length; i++) mb += run.startMb[i]!;
   return {
     ok: true,
     figures: {
@@ -182,7 +188,7 @@ function figures(run: VarRun): VarFiguresOutcome {
       seed: run.source.kind === 'monte-carlo' ? params.seed : null,
       convention: QUANTILE_CONVENTION,
       book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels), pAnyLiquidation: share(anyLiq, paths) },
-      units: { confidences: levels.labels, marginBalance: model.mb0.slice(), var: tails.var, es: tails.es, marginCalls: counts.marginCalls, liquidations: counts.liquidations },
+      units: { confidences: levels.labels, marginBalance: run.startMb, var: tails.var, es: tails.es, marginCalls: counts.marginCalls, liquidations: counts.liquidations },
       pnl: run.bookPnl,
       warnings: run.warnings,
     },

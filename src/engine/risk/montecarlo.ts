@@ -1,5 +1,5 @@
 import { cholesky } from './cholesky';
-import type { ExposureModel } from './exposure';
+import { unitsAt, type ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
 import type { VarFiguresOutcome } from './finish';
@@ -72,8 +72,16 @@ export interface VarRun {
   marginCalls: Int32Array;
   liquidations: Int32Array;
   anyLiquidation: Uint8Array;
-  /** 1 when a unit is liquidated on every path (plan.alwaysLiquidated): every path then has one */
+  /** 1 when a unit is liquidated on every path (plan.alwaysLiquidated, or at the start): every path then has one */
   alwaysAny: number;
+  /** per underlying: the price ratio to today's every path starts from (1, or a what-if's, whatIf.ts) */
+  start: Float64Array;
+  /** per unit: margin balance at the start (the base of its PnL), and whether it is liquidated / margin-called there already (then on every path) */
+  startMb: Float64Array;
+  startLiquidated: Uint8Array;
+  startMarginCall: Uint8Array;
+  /** per path unit (plan.pathUnits order): startMb */
+  pathStartMb: Float64Array;
   done: Uint8Array;
   warnings: string[];
   /** the buffers of a block of paths side by side (pathBlock.ts), reused block after block */
@@ -104,10 +112,14 @@ function checkParams(p: VarParams): string | null {
 const plans = new WeakMap<ExposureModel, Map<string, RunPlan>>();
 const PLANS_KEPT = 4;
 
-function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnit: boolean): RunPlan {
-  const key = `${isMoving.join('')}|${marginCallHF}|${everyUnit}`;
-  let kept = plans.get(model);
-  if (!kept) plans.set(model, (kept = new Map()));
+function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnit: boolean, start: Float64Array): RunPlan {
+  // a plan reads the start ratios of the underlyings that do not move only (plan.ts)
+  let still = '';
+  for (let u = 0; u < start.length; u++) if (!isMoving[u] && start[u] !== 1) still += `${u}:${start[u]},`;
+  const key = `${isMoving.join('')}|${marginCallHF}|${everyUnit}|${still}`;
+  const owner = model.planOf ?? model;
+  let kept = plans.get(owner);
+  if (!kept) plans.set(owner, (kept = new Map()));
   const hit = kept.get(key);
   if (hit) {
     // most recently used last
@@ -115,15 +127,32 @@ function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: numbe
     kept.set(key, hit);
     return hit;
   }
-  const plan = planRun(model, isMoving, marginCallHF, everyUnit);
+  const plan = planRun(model, isMoving, marginCallHF, everyUnit, start);
   kept.set(key, plan);
   if (kept.size > PLANS_KEPT) kept.delete(kept.keys().next().value!);
   return plan;
 }
 
-function allocate(model: ExposureModel, params: VarParams, source: Source, isMoving: Uint8Array, steps: number, paths: number, warnings: string[]): VarRun {
+/** Every unit at the start ratios: its balance (the base of its PnL) and whether it is at a level already. */
+function startFigures(model: ExposureModel, start: Float64Array, marginCallHF: number): Pick<VarRun, 'startMb' | 'startLiquidated' | 'startMarginCall'> {
+  const n = model.units.length;
+  const startMb = new Float64Array(n);
+  const mm = new Float64Array(n);
+  unitsAt(model, start, startMb, mm);
+  const startLiquidated = new Uint8Array(n);
+  const startMarginCall = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!(mm[i]! > 0)) continue;
+    startLiquidated[i] = startMb[i]! <= mm[i]! ? 1 : 0;
+    startMarginCall[i] = startMb[i]! < marginCallHF * mm[i]! ? 1 : 0;
+  }
+  return { startMb, startLiquidated, startMarginCall };
+}
+
+function allocate(model: ExposureModel, params: VarParams, source: Source, isMoving: Uint8Array, steps: number, paths: number, warnings: string[], start: Float64Array): VarRun {
   const u = model.underlyings.length;
-  const plan = planFor(model, isMoving, params.marginCallHF, params.everyUnitPerPath === true);
+  const plan = planFor(model, isMoving, params.marginCallHF, params.everyUnitPerPath === true, start);
+  const atStart = startFigures(model, start, params.marginCallHF);
   const k = Math.min(paths, Math.max(...params.confidences.map((c) => tailCount(paths, c))));
   const maxFactors = source.kind === 'monte-carlo' ? source.sampler.factors : 0;
   const buffers = takeBuffers(u, maxFactors, plan.pathUnits.length, k);
@@ -138,12 +167,21 @@ function allocate(model: ExposureModel, params: VarParams, source: Source, isMov
     marginCalls: new Int32Array(plan.pathUnits.length),
     liquidations: new Int32Array(plan.pathUnits.length),
     anyLiquidation: new Uint8Array(paths),
-    alwaysAny: plan.alwaysLiquidated.includes(1) ? 1 : 0,
+    alwaysAny: plan.alwaysLiquidated.includes(1) || atStart.startLiquidated.includes(1) ? 1 : 0,
+    start,
+    ...atStart,
+    pathStartMb: Float64Array.from(plan.pathUnits, (i) => atStart.startMb[i]!),
     done: new Uint8Array(paths),
     block: buffers.block,
     buffers,
     outcome: null,
   };
+}
+
+function checkStart(model: ExposureModel, start: Float64Array): string | null {
+  if (start.length !== model.underlyings.length) return `start prices: expected ${model.underlyings.length} ratios, found ${start.length}`;
+  for (let u = 0; u < start.length; u++) if (!(start[u]! > 0 && Number.isFinite(start[u]!))) return `start price of ${model.underlyings[u]}: expected a ratio above 0, found ${start[u]}`;
+  return null;
 }
 
 function heldWarnings(model: ExposureModel): string[] {
@@ -190,7 +228,16 @@ function marketFor(market: MarketInput, underlyings: string[]): MarketRead {
   return value;
 }
 
-export function startMonteCarlo(model: ExposureModel, market: MarketInput, params: VarParams): RunStart {
+/** Today's prices: every ratio 1. */
+function today(model: ExposureModel): Float64Array {
+  return new Float64Array(model.underlyings.length).fill(1);
+}
+
+/**
+ * A Monte Carlo run. `start`: per underlying, the ratio to today's price the paths start from (a
+ * what-if's prices, whatIf.ts); PnL is measured from there.
+ */
+export function startMonteCarlo(model: ExposureModel, market: MarketInput, params: VarParams, start: Float64Array = today(model)): RunStart {
   const problem = checkParams(params);
   if (problem) return { ok: false, error: problem };
   const read = marketFor(market, model.underlyings);
@@ -201,11 +248,13 @@ export function startMonteCarlo(model: ExposureModel, market: MarketInput, param
   const stepSd = read.vols.map((v) => v * Math.sqrt(dt));
   const drift = read.vols.map((v) => -0.5 * v * v * dt);
   const source: Source = { kind: 'monte-carlo', sampler: read.sampler, stepSd, drift, lognormal: params.returns === 'lognormal', years: dt };
-  return { ok: true, run: allocate(model, params, source, isMoving, steps, params.paths, heldWarnings(model)) };
+  const bad = checkStart(model, start);
+  if (bad) return { ok: false, error: bad };
+  return { ok: true, run: allocate(model, params, source, isMoving, steps, params.paths, heldWarnings(model), start) };
 }
 
 /** Historical simulation: each path is a window of `horizonDays` consecutive dates, one step a day. */
-export function startHistorical(model: ExposureModel, table: ReturnsTable, params: Omit<VarParams, 'paths' | 'seed' | 'stepsPerDay' | 'returns'>): RunStart {
+export function startHistorical(model: ExposureModel, table: ReturnsTable, params: Omit<VarParams, 'paths' | 'seed' | 'stepsPerDay' | 'returns'>, start: Float64Array = today(model)): RunStart {
   const days = Math.round(params.horizonDays);
   const paths = table.dates.length - days + 1;
   const full: VarParams = { ...params, horizonDays: days, stepsPerDay: 1, paths: Math.max(paths, 1), seed: 0, returns: 'normal' };
@@ -222,7 +271,9 @@ export function startHistorical(model: ExposureModel, table: ReturnsTable, param
   if (gaps > 0) warnings.push(`${table.source}: ${gaps} missing date × asset value(s) taken as a 0 return`);
   const source: Source = { kind: 'historical', returns: table.returns, columns, assets: table.assets.length };
   const isMoving = Uint8Array.from(columns, (c) => (c >= 0 ? 1 : 0));
-  return { ok: true, run: allocate(model, full, source, isMoving, days, paths, warnings) };
+  const bad = checkStart(model, start);
+  if (bad) return { ok: false, error: bad };
+  return { ok: true, run: allocate(model, full, source, isMoving, days, paths, warnings, start) };
 }
 
 /** Simulates paths first .. first+count-1 into the run (those not done yet), a block at a time (pathBlock.ts). */

@@ -28,7 +28,7 @@ export interface PathBlock {
   path: Int32Array;
   /** each slot's random stream: its path's (prng.ts) */
   streams: NormalStreams;
-  /** underlying-major [u·size + b]; underlyings that do not move stay at 1 */
+  /** underlying-major [u·size + b]; underlyings that do not move stay at their start ratio */
   x: Float64Array;
   lo: Float64Array;
   hi: Float64Array;
@@ -177,7 +177,8 @@ export function simulateBlock(run: VarRun, blk: PathBlock, n: number): void {
   const moving = plan.moving;
   const stepYears = run.source.kind === 'monte-carlo' ? run.source.years : 1 / 365;
   if (run.source.kind === 'monte-carlo') for (let b = 0; b < n; b++) blk.streams.seed(b, params.seed, blk.path[b]!);
-  x.fill(1);
+  // every path starts at the run's start ratios (underlyings that do not move stay there)
+  for (let u = 0; u < run.start.length; u++) x.fill(run.start[u]!, u * size, (u + 1) * size);
   if (steps > 1) {
     for (let j = 0; j < moving.length; j++) {
       const row = moving[j]! * size;

@@ -28,11 +28,12 @@ export class PieceEvents {
 
 /**
  * A fast-path linear row (book.ts RowKind.Linear): MM = max(0, N·mmr − cum) with N = |q·cs|·mark·x
- * and the tier by N (tiers.ts tierFor: the first tier with N ≤ cap, past the last the last), or the
+ * (times `keep`, the share a cut leaves) and the tier by N (tiers.ts tierFor: the first tier with N ≤ cap, past the last the last), or the
  * row's fixed rates; the same pieces as liquidation.ts tierSegments, in float64.
  */
-export function fastLinearEvents(book: FastBook, i: number, sink: PieceEvents): void {
-  const p = Math.abs(book.rowQcs[i]!) * book.rowMark[i]!;
+export function fastLinearEvents(book: FastBook, i: number, sink: PieceEvents, keep = 1): void {
+  // keep: the share of the size a cut leaves (1: none); the tier follows the smaller notional
+  const p = Math.abs(book.rowQcs[i]!) * book.rowMark[i]! * keep;
   if (!(p > 0)) return;
   const t = book.rowTable[i]!;
   let prevA = 0;

@@ -10,6 +10,9 @@ import { crossing, type Crossing } from './thresholds';
  *   their worst losses are their underlying's most extreme end ratios, and a level is reached on a
  *   path when the path's lowest (highest) ratio passes a threshold (thresholds.ts);
  * - still: units with nothing moving: the same figures on every path.
+ * Underlyings that do not move stand at their start ratio on every path (`stillAt`, 1 unless a
+ * what-if moved them: a stablecoin depeg under a market that gives it no volatility); a plan
+ * folds them in at that ratio.
  */
 export interface RunPlan {
   /** moving underlyings, ascending */
@@ -27,8 +30,6 @@ export interface RunPlan {
    * pathExpStart[j] .. pathExpStart[j+1]-1.
    */
   pathConstant: Float64Array;
-  /** per path unit j: today's margin balance */
-  pathMb0: Float64Array;
   pathExpStart: Int32Array;
   pathExpUnderlying: Int32Array;
   pathExpSlope: Float64Array;
@@ -75,7 +76,7 @@ function mmCeiling(model: ExposureModel, e: number, ceiling: number): number {
   return most;
 }
 
-function compactBalances(model: ExposureModel, pathUnits: readonly number[], isMoving: Uint8Array): Pick<RunPlan, 'pathConstant' | 'pathExpStart' | 'pathExpUnderlying' | 'pathExpSlope'> {
+function compactBalances(model: ExposureModel, pathUnits: readonly number[], isMoving: Uint8Array, stillAt: Float64Array): Pick<RunPlan, 'pathConstant' | 'pathExpStart' | 'pathExpUnderlying' | 'pathExpSlope'> {
   const constant = new Float64Array(pathUnits.length);
   const start = [0];
   const und: number[] = [];
@@ -88,7 +89,7 @@ function compactBalances(model: ExposureModel, pathUnits: readonly number[], isM
         und.push(u);
         slope.push(model.expSlope[e]!);
       } else {
-        c += model.expSlope[e]!;
+        c += model.expSlope[e]! * stillAt[u]!;
       }
     }
     constant[j] = c;
@@ -97,14 +98,18 @@ function compactBalances(model: ExposureModel, pathUnits: readonly number[], isM
   return { pathConstant: constant, pathExpStart: Int32Array.from(start), pathExpUnderlying: Int32Array.from(und), pathExpSlope: Float64Array.from(slope) };
 }
 
-function mmBounds(model: ExposureModel, pathUnits: readonly number[]): Float64Array {
+/** Per path unit and ceiling: the most its MM can be (moving exposures at their worst up to the ceiling, still ones as they stand). */
+function mmBounds(model: ExposureModel, pathUnits: readonly number[], isMoving: Uint8Array, stillAt: Float64Array): Float64Array {
   const out = new Float64Array(pathUnits.length * BOUND_RATIOS.length);
   for (let j = 0; j < pathUnits.length; j++) {
     const i = pathUnits[j]!;
     const priced = model.optionStart[i + 1]! > model.optionStart[i]!;
     for (let l = 0; l < BOUND_RATIOS.length; l++) {
       let sum = 0;
-      for (let e = model.expStart[i]!; e < model.expStart[i + 1]!; e++) sum += mmCeiling(model, e, BOUND_RATIOS[l]!);
+      for (let e = model.expStart[i]!; e < model.expStart[i + 1]!; e++) {
+        const u = model.expUnderlying[e]!;
+        sum += isMoving[u] ? mmCeiling(model, e, BOUND_RATIOS[l]!) : exposureMm(model, e, stillAt[u]!);
+      }
       out[j * BOUND_RATIOS.length + l] = priced ? Infinity : sum;
     }
   }
@@ -129,7 +134,7 @@ function place(c: Crossing, kind: 0 | 1, i: number, und: number, t: Tables): voi
   if (kind === 0 && c.kind === 'above') t.anyAbove[und] = Math.min(t.anyAbove[und]!, c.t);
 }
 
-export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false): RunPlan {
+export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF: number, everyUnitPerPath = false, stillAt: Float64Array = new Float64Array(model.underlyings.length).fill(1)): RunPlan {
   const u = model.underlyings.length;
   const n = model.units.length;
   const pathUnits: number[] = [];
@@ -158,8 +163,9 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
         movingExp = e;
         movingCount++;
       } else {
-        still += expSlope[e]!;
-        stillMm += exposureMm(model, e, 1);
+        const at = stillAt[expUnderlying[e]!]!;
+        still += expSlope[e]! * at;
+        stillMm += exposureMm(model, e, at);
       }
     }
     if (everyUnitPerPath || model.optionStart[i + 1]! > model.optionStart[i]! || movingCount > 1) {
@@ -167,8 +173,9 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
       continue;
     }
     if (movingCount === 0) {
-      const mm = model.mm0[i]!;
-      const mb = model.mb0[i]!;
+      // nothing moves: the unit stands where the still underlyings put it (no option: see above)
+      const mm = stillMm;
+      const mb = still;
       alwaysLiquidated[i] = mm > 0 && mb <= mm ? 1 : 0;
       alwaysMarginCall[i] = mm > 0 && mb < marginCallHF * mm ? 1 : 0;
       tUnits.push(i);
@@ -198,9 +205,8 @@ export function planRun(model: ExposureModel, isMoving: Uint8Array, marginCallHF
   return {
     moving: Int32Array.from(moving),
     pathUnits: Int32Array.from(pathUnits),
-    mmBound: mmBounds(model, pathUnits),
-    pathMb0: Float64Array.from(pathUnits, (i) => model.mb0[i]!),
-    ...compactBalances(model, pathUnits, isMoving),
+    mmBound: mmBounds(model, pathUnits, isMoving, stillAt),
+    ...compactBalances(model, pathUnits, isMoving, stillAt),
     thresholdUnits: Int32Array.from(tUnits),
     thresholdUnderlying: Int32Array.from(tUnderlying),
     thresholdSlope: Float64Array.from(tSlope),

@@ -33,6 +33,8 @@ export interface RepricedOption {
   T: number;
   modelToday: number;
   margin: 'none' | 'deribit' | 'grid';
+  /** iv and T are a what-if's, not today's (whatIf.ts): the model moves the mark even at x = 1, t = 0 */
+  shifted: boolean;
 }
 
 export function repricedOption(unit: number, underlying: number, size: number, mark: number, entry: number, isolated: boolean, venue: string, o: PreparedOption): RepricedOption {
@@ -41,6 +43,7 @@ export function repricedOption(unit: number, underlying: number, size: number, m
     unit, underlying, size, mark, entry, isolated,
     type: o.type, S: o.S, K: o.K, r: o.r, iv: o.iv, T: o.T, modelToday: o.modelToday,
     margin: size >= 0 ? 'none' : venue === 'deribit' ? 'deribit' : 'grid',
+    shifted: false,
   };
 }
 
@@ -55,7 +58,7 @@ export interface OptionFigures {
 export function repricedAt(o: RepricedOption, x: number, years: number, out: OptionFigures): void {
   const S = o.S * x;
   const T = o.T > years ? o.T - years : 0;
-  const change = x === 1 && years === 0 ? 0 : bsPrice(o.type, S, o.K, T, o.r, o.iv) - o.modelToday;
+  const change = x === 1 && years === 0 && !o.shifted ? 0 : bsPrice(o.type, S, o.K, T, o.r, o.iv) - o.modelToday;
   const moved = o.mark + change;
   const mark = moved > 0 ? moved : 0;
   out.balance = o.isolated ? (Number.isNaN(o.entry) ? 0 : o.size * (mark - o.entry)) : o.size * mark;
