@@ -170,7 +170,7 @@ export function abandonRun(run: VarRun): void {
 }
 
 function figures(run: VarRun): VarFiguresOutcome {
-  const { model, params, paths } = run;
+  const { params, paths } = run;
   const levels = levelsOf(params.confidences, paths);
   const counts = levelCounts(run);
   const tails = unitTails(run, levels);
