@@ -3,6 +3,7 @@ import type { MarketInput } from '../engine/risk/market';
 import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
 import type { StressOutcome, StressPreset } from '../engine/risk/stress';
 import type { UnitIdentity } from '../engine/risk/types';
+import type { Scenario } from '../engine/types';
 
 /** What the stress & VaR view needs to start: presets, the default market of the book, sources. */
 export interface RiskSetup {
@@ -18,6 +19,8 @@ export interface RiskSetup {
 }
 
 export interface VarStartArgs {
+  /** the page's what-if: the paths start at its prices, with its collateral, cuts, vol and time (engine/risk/whatIf.ts); absent: today */
+  whatIf?: Scenario;
   horizonDays: string;
   /** e.g. ["0.99", "0.975"] */
   confidences: string[];

@@ -9,8 +9,10 @@ import { abandonRun, finishFigures, pathsDone, runPaths, startHistorical, startM
 import { identityOf } from '../engine/risk/finish';
 import { CRASH_PRESETS } from '../engine/risk/presets';
 import { applyPreset } from '../engine/risk/stress';
+import { riskWhatIf, type RiskWhatIf } from '../engine/risk/whatIf';
+import { prepareScenario } from '../engine/scenario';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
-import type { Portfolio } from '../engine/types';
+import type { Portfolio, Scenario } from '../engine/types';
 import type { TierTable } from '../engine/venues/tiers';
 import { problemLine } from '../import/types';
 import { importReturns } from '../import/returns';
@@ -51,6 +53,15 @@ export function createRiskHandlers(
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   };
+  /** The model and start prices under the page's what-if (whatIf.ts). */
+  const underWhatIf = (scenario: Scenario, marginCallHF: string): ({ ok: true } & RiskWhatIf) | { ok: false; error: string } => {
+    const book = fastBook();
+    if (!book) return { ok: false, error: 'no portfolio loaded' };
+    // the target level plays no part in a run: the margin-call level stands in for it
+    const prepared = prepareScenario(scenario, { targetHF: marginCallHF, marginCallHF });
+    if (!prepared.ok) return prepared;
+    return { ok: true, ...riskWhatIf(exposure(), book, prepared.scenario) };
+  };
   const activeRun = (runId: number): VarRun => {
     if (!run || run.id !== runId) throw new Error('that run was replaced by a newer one or the portfolio changed');
     return run.run;
@@ -77,20 +88,24 @@ export function createRiskHandlers(
     stress({ preset, marginCallHF }) {
       return guarded(() => applyPreset(exposure(), preset, fraction(marginCallHF, 'margin-call level')));
     },
-    varStart({ horizonDays, confidences, marginCallHF, method }) {
+    varStart({ whatIf, horizonDays, confidences, marginCallHF, method }) {
       return guarded(() => {
         const common = {
           horizonDays: fraction(horizonDays, 'horizon'),
           confidences: confidences.map((c) => fraction(c, 'confidence')),
           marginCallHF: fraction(marginCallHF, 'margin-call level'),
         };
+        const from = whatIf ? underWhatIf(whatIf, marginCallHF) : null;
+        if (from && !from.ok) return from;
+        const m = from ? from.model : exposure();
+        const start = from ? from.start : undefined;
         let started;
         if (method.kind === 'monte-carlo') {
-          started = startMonteCarlo(exposure(), method.market, { ...common, paths: method.paths, seed: method.seed, stepsPerDay: method.stepsPerDay, returns: method.returns });
+          started = startMonteCarlo(m, method.market, { ...common, paths: method.paths, seed: method.seed, stepsPerDay: method.stepsPerDay, returns: method.returns }, start);
         } else {
           const table = importReturns(method.fileName, method.content);
           if (!table.ok) return { ok: false as const, error: table.errors.map(problemLine).join('\n') };
-          started = startHistorical(exposure(), table.table, common);
+          started = startHistorical(m, table.table, common, start);
         }
         if (!started.ok) return started;
         // a run replaced before its end (a cancelled one, a new preview) hands its buffers on

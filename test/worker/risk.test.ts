@@ -42,6 +42,26 @@ describe('risk handlers', () => {
     expect(service.varStep({ runId: started.runId, count: 10 })).toEqual({ ok: false, error: 'that run was replaced by a newer one or the portfolio changed' });
   });
 
+  it("a run under the page's what-if starts at its prices; a bad scenario is refused in words", () => {
+    const service = engine();
+    const { market, units } = service.riskSetup({});
+    expect(units.map((u) => u.label)).toEqual(['main · Cross']);
+    const run = (whatIf?: Parameters<typeof service.varStart>[0]['whatIf']) => {
+      const started = service.varStart({ ...(whatIf ? { whatIf } : {}), horizonDays: '1', confidences: ['0.99'], marginCallHF: '1.25', method: { kind: 'monte-carlo', market, paths: 200, seed: 3, stepsPerDay: 1, returns: 'lognormal' } });
+      if (!started.ok) return started;
+      service.varStep({ runId: started.runId, count: 200 });
+      return service.varFinish({ runId: started.runId });
+    };
+    const today = run();
+    const shocked = run({ shocks: [['BTC', '-0.1']], all: '0', volShock: '0', days: '0', addCollateral: [['main', '250']] });
+    if (!today.ok || !shocked.ok) throw new Error('run failed');
+    // today: 500 USDT + 0 PnL; under the what-if: 500 + 250 + 0.1 × (54,000 − 60,000) = 150
+    expect(today.figures.book.marginBalance).toBe('500.00');
+    expect(shocked.figures.book.marginBalance).toBe('150.00');
+    expect(shocked.figures.units.marginBalance[0]).toBeCloseTo(150, 9);
+    expect(run({ shocks: [['BTC', '-1.5']], all: '0', volShock: '0', days: '0', addCollateral: [] })).toEqual({ ok: false, error: 'shock BTC: a move must be above -1 (-100%), found -1.5' });
+  });
+
   it('the default market names its source and covers the book', () => {
     const setup = engine().riskSetup({});
     expect(setup.market.assets).toEqual(['BTC', 'ETH', 'USDT']);
