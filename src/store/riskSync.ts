@@ -56,3 +56,13 @@ export async function runVar(
   if (cancelled()) return CANCELLED;
   return engine.call('varFinish', { runId: started.runId });
 }
+
+/** A short run in one step (the what-if preview): start, every path, finish. */
+export async function runVarPreview(args: Omit<VarStartArgs, 'marginCallHF'>): Promise<VarFiguresOutcome> {
+  const engine = client();
+  const started = await engine.call('varStart', { ...args, marginCallHF: marginCallLevel() });
+  if (!started.ok) return started;
+  const step = await engine.call('varStep', { runId: started.runId, count: started.paths });
+  if (!step.ok) return step;
+  return engine.call('varFinish', { runId: started.runId });
+}

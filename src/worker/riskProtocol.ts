@@ -18,7 +18,12 @@ export interface RiskSetup {
   units: UnitIdentity[];
 }
 
+/** A run per slot lives in the engine: the page's run, and the what-if preview beside it. */
+export type VarSlot = 'run' | 'preview';
+
 export interface VarStartArgs {
+  /** default 'run'; a new run ends the one before it in the same slot only */
+  slot?: VarSlot;
   /** the page's what-if: the paths start at its prices, with its collateral, cuts, vol and time (engine/risk/whatIf.ts); absent: today */
   whatIf?: Scenario;
   horizonDays: string;

@@ -16,7 +16,7 @@ import type { Portfolio, Scenario } from '../engine/types';
 import type { TierTable } from '../engine/venues/tiers';
 import { problemLine } from '../import/types';
 import { importReturns } from '../import/returns';
-import type { RiskHandlers } from './riskProtocol';
+import type { RiskHandlers, VarSlot } from './riskProtocol';
 
 function fraction(text: string, what: string): number {
   const v = readDecimalText(text);
@@ -28,7 +28,8 @@ function fraction(text: string, what: string): number {
  * The risk handlers over the service's current portfolio. The float64 exposure model is built once
  * per portfolio and tier tables (`invalidate` drops it), from the fast session's typed-array book
  * when the service has one (laid out once per load for the sliders), else from the portfolio; one
- * Monte Carlo run is kept at a time.
+ * Monte Carlo run is kept per slot: the page's full run, and the what-if preview beside it (a
+ * slider step's preview does not end a full run in progress).
  */
 export function createRiskHandlers(
   current: () => { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable> },
@@ -37,7 +38,7 @@ export function createRiskHandlers(
   let model: ExposureModel | null = null;
   /** the book as funding reads it, for the portfolio and tier tables it was prepared from */
   let funding: { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable>; book: FundingBook } | null = null;
-  let run: { id: number; run: VarRun } | null = null;
+  const runs = new Map<VarSlot, { id: number; run: VarRun }>();
   let nextRun = 1;
   const exposure = (): ExposureModel => {
     if (!model) {
@@ -63,15 +64,15 @@ export function createRiskHandlers(
     return { ok: true, ...riskWhatIf(exposure(), book, prepared.scenario) };
   };
   const activeRun = (runId: number): VarRun => {
-    if (!run || run.id !== runId) throw new Error('that run was replaced by a newer one or the portfolio changed');
-    return run.run;
+    for (const r of runs.values()) if (r.id === runId) return r.run;
+    throw new Error('that run was replaced by a newer one or the portfolio changed');
   };
   return {
     invalidate() {
       model = null;
       funding = null;
-      if (run) abandonRun(run.run);
-      run = null;
+      for (const r of runs.values()) abandonRun(r.run);
+      runs.clear();
     },
     riskSetup() {
       const m = exposure();
@@ -88,7 +89,7 @@ export function createRiskHandlers(
     stress({ preset, marginCallHF }) {
       return guarded(() => applyPreset(exposure(), preset, fraction(marginCallHF, 'margin-call level')));
     },
-    varStart({ whatIf, horizonDays, confidences, marginCallHF, method }) {
+    varStart({ slot = 'run', whatIf, horizonDays, confidences, marginCallHF, method }) {
       return guarded(() => {
         const common = {
           horizonDays: fraction(horizonDays, 'horizon'),
@@ -108,10 +109,12 @@ export function createRiskHandlers(
           started = startHistorical(m, table.table, common, start);
         }
         if (!started.ok) return started;
-        // a run replaced before its end (a cancelled one, a new preview) hands its buffers on
-        if (run) abandonRun(run.run);
-        run = { id: nextRun++, run: started.run };
-        return { ok: true as const, runId: run.id, paths: started.run.paths };
+        // a run replaced in its slot before its end (a cancelled one, an older preview) hands its buffers on
+        const before = runs.get(slot);
+        if (before) abandonRun(before.run);
+        const id = nextRun++;
+        runs.set(slot, { id, run: started.run });
+        return { ok: true as const, runId: id, paths: started.run.paths };
       });
     },
     varStep({ runId, count }) {

@@ -62,6 +62,20 @@ describe('risk handlers', () => {
     expect(run({ shocks: [['BTC', '-1.5']], all: '0', volShock: '0', days: '0', addCollateral: [] })).toEqual({ ok: false, error: 'shock BTC: a move must be above -1 (-100%), found -1.5' });
   });
 
+  it('a preview beside a full run leaves it running; a new run in a slot ends the one before in that slot only', () => {
+    const service = engine();
+    const method = { kind: 'monte-carlo' as const, market: service.riskSetup({}).market, paths: 100, seed: 1, stepsPerDay: 1, returns: 'normal' as const };
+    const args = { horizonDays: '1', confidences: ['0.99'], marginCallHF: '1.25', method };
+    const full = service.varStart(args);
+    const preview = service.varStart({ ...args, slot: 'preview' });
+    if (!full.ok || !preview.ok) throw new Error('start failed');
+    expect(service.varStep({ runId: full.runId, count: 100 })).toEqual({ ok: true, done: 100, total: 100 });
+    const next = service.varStart({ ...args, slot: 'preview' });
+    if (!next.ok) throw new Error('start failed');
+    expect(service.varStep({ runId: preview.runId, count: 10 })).toEqual({ ok: false, error: 'that run was replaced by a newer one or the portfolio changed' });
+    expect(service.varFinish({ runId: full.runId }).ok).toBe(true);
+  });
+
   it('the default market names its source and covers the book', () => {
     const setup = engine().riskSetup({});
     expect(setup.market.assets).toEqual(['BTC', 'ETH', 'USDT']);

@@ -1,7 +1,11 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MarketInput } from '../../engine/risk/market';
 import type { VarFigures } from '../../engine/risk/types';
+import type { Scenario } from '../../engine/types';
+import { useAppStore } from '../../store';
 import { CANCELLED, runVar } from '../../store/riskSync';
+import { PREVIEW_PATHS, followWhatIf, stamp, stopFollowingWhatIf, useVarPreview, type PreviewSettings } from '../../store/varPreview';
+import { describeScenario } from '../scenario/edit';
 import type { RiskSetup, VarStartArgs } from '../../worker/riskProtocol';
 import { MarketTable } from './MarketTable';
 import { PnlHistogram } from './PnlHistogram';
@@ -18,6 +22,29 @@ function Input({ id, label, value, onChange, width }: { id: string; label: strin
   );
 }
 
+/** Figures on screen, and what they are from. */
+interface Shown {
+  figures: VarFigures;
+  /** the what-if the paths start from; null: today's prices */
+  scenario: Scenario | null;
+  preview: boolean;
+  at: number;
+}
+
+function basisOf({ scenario, preview }: Shown): string {
+  const items = scenario ? describeScenario(scenario) : [];
+  const from = items.length > 0 ? `From the what-if: ${items.join(', ')}` : "From today's prices";
+  return preview ? `${from} (live preview, follows the sliders)` : from;
+}
+
+/** The preview's settings from the fields, or null while one does not read. */
+function previewSettings(f: { horizon: string; confidence: string; seed: string; stepsPerDay: string; market: MarketInput }): PreviewSettings | null {
+  if (!/^\d+$/.test(f.seed.trim()) || !/^\d+$/.test(f.stepsPerDay.trim())) return null;
+  const confidences = f.confidence.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (confidences.length === 0 || f.horizon.trim() === '') return null;
+  return { horizonDays: f.horizon.trim(), confidences, market: f.market, seed: Number(f.seed), stepsPerDay: Number(f.stepsPerDay) };
+}
+
 /** Monte Carlo or historical VaR / ES of every unit and the book, with progress and Cancel. */
 export function VarPanel({ setup }: { setup: RiskSetup }) {
   const [method, setMethod] = useState<Method>('monte-carlo');
@@ -29,9 +56,32 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
   const [market, setMarket] = useState<MarketInput>(setup.market);
   const [history, setHistory] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [report, setReport] = useState<VarFigures | null>(null);
+  const [report, setReport] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cancel = useRef(false);
+  const following = useVarPreview((s) => s.settings !== null);
+  const preview = useVarPreview((s) => s.figures);
+  const previewScenario = useVarPreview((s) => s.scenario);
+  const previewAt = useVarPreview((s) => s.at);
+  const previewError = useVarPreview((s) => s.error);
+
+  // the preview follows the fields: a change re-runs it (fields that do not read yet leave it as it was)
+  const settings = previewSettings({ horizon, confidence, seed, stepsPerDay, market });
+  const settingsKey = settings ? JSON.stringify(settings) : null;
+  useEffect(() => {
+    if (following && settings) followWhatIf(settings);
+    // settingsKey stands for settings
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [following, settingsKey]);
+  // the newer of the last preview and the last full run is shown (a full run's figures stay until the next preview)
+  const shown: Shown | null = following && preview && previewScenario && previewAt > (report?.at ?? 0) ? { figures: preview, scenario: previewScenario, preview: true, at: previewAt } : report;
+
+  const toggleFollow = (on: boolean) => {
+    if (!on) return stopFollowingWhatIf();
+    if (!settings) return setError('the preview needs a horizon, confidence levels, a seed and steps per day that read as numbers');
+    setError(null);
+    followWhatIf(settings);
+  };
 
   const start = async () => {
     setError(null);
@@ -39,6 +89,8 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
       if (!/^\d+$/.test(text.trim())) throw new Error(`${what}: expected a whole number, found "${text}"`);
       return Number(text);
     };
+    // following the what-if, a full run is from the scenario's prices too
+    const whatIf = following ? useAppStore.getState().scenario : null;
     let args: Omit<VarStartArgs, 'marginCallHF'>;
     try {
       const confidences = confidence.split(',').map((c) => c.trim()).filter((c) => c !== '');
@@ -48,6 +100,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
       } else {
         args = { horizonDays: horizon, confidences, method: { kind: 'monte-carlo', market, paths: whole(paths, 'Paths'), seed: whole(seed, 'Seed'), stepsPerDay: whole(stepsPerDay, 'Steps per day'), returns: 'lognormal' } };
       }
+      if (whatIf) args = { ...args, whatIf };
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       return;
@@ -57,7 +110,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
     try {
       const outcome = await runVar(args, (done, total) => setProgress({ done, total }), () => cancel.current);
       if (outcome === CANCELLED) setError('Cancelled: the last result stays on screen.');
-      else if (outcome.ok) setReport(outcome.figures);
+      else if (outcome.ok) setReport({ figures: outcome.figures, scenario: whatIf, preview: false, at: stamp() });
       else setError(outcome.error);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -92,6 +145,10 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
             <input id="var-history" type="file" accept=".csv,text/csv" onChange={(e) => setHistory(e.target.files?.[0] ?? null)} />
           </div>
         )}
+        <label className="risk__follow">
+          <input type="checkbox" checked={following} onChange={(e) => toggleFollow(e.target.checked)} />
+          Follow the what-if: a {PREVIEW_PATHS.toLocaleString('en-US')}-path preview re-runs as the sliders move
+        </label>
         {running ? (
           <button type="button" className="btn" onClick={() => (cancel.current = true)}>Cancel</button>
         ) : (
@@ -106,10 +163,12 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
       )}
       {method === 'monte-carlo' && <MarketTable market={market} onChange={setMarket} source={`${setup.marketSource.source}, as of ${setup.marketSource.asOf}; ${setup.marketSource.annualisation}. Other assets: ${setup.marketSource.other}.`} />}
       {error && <p className="field-error" role="alert">{error}</p>}
-      {report && (
+      {following && previewError && <p className="field-error" role="alert">Preview: {previewError}</p>}
+      {shown && (
         <>
-          <VarResults figures={report} units={setup.units} />
-          {report.book.tails[0] && <PnlHistogram pnl={report.pnl} tail={report.book.tails[0]} horizonDays={report.horizonDays} />}
+          <p className="note" data-testid="var-basis">{basisOf(shown)}</p>
+          <VarResults figures={shown.figures} units={setup.units} />
+          {shown.figures.book.tails[0] && <PnlHistogram pnl={shown.figures.pnl} tail={shown.figures.book.tails[0]} horizonDays={shown.figures.horizonDays} />}
         </>
       )}
       <p className="hint">Convention: {setup.convention}. Margin call and liquidation are checked at every step of each path, not only at the end.</p>

@@ -1,0 +1,100 @@
+/**
+ * The VaR preview that follows the what-if: while it is on, every change of the scenario or the
+ * margin-call level re-runs a 1,000-path Monte Carlo run from the scenario's prices
+ * (engine/risk/whatIf.ts) on the analysis worker, so a slider step never waits for it. Latest wins:
+ * one run in flight, at most one waiting; a result overtaken by a newer request is dropped.
+ */
+import { create } from 'zustand';
+import type { MarketInput } from '../engine/risk/market';
+import type { VarFigures } from '../engine/risk/types';
+import type { Scenario } from '../engine/types';
+import { useAppStore } from './index';
+import { runVarPreview } from './riskSync';
+
+export const PREVIEW_PATHS = 1000;
+
+/** What the VaR panel's fields say (the preview's paths are fixed). */
+export interface PreviewSettings {
+  horizonDays: string;
+  confidences: string[];
+  market: MarketInput;
+  seed: number;
+  stepsPerDay: number;
+}
+
+interface PreviewState {
+  /** null: the preview is off */
+  settings: PreviewSettings | null;
+  figures: VarFigures | null;
+  /** the scenario the figures are under */
+  scenario: Scenario | null;
+  /** when the figures landed (stamp()): the VaR view shows the newer of these and its own full run */
+  at: number;
+  error: string | null;
+  running: boolean;
+}
+
+export const useVarPreview = create<PreviewState>(() => ({ settings: null, figures: null, scenario: null, at: 0, error: null, running: false }));
+
+let stamps = 0;
+/** An increasing number, to tell which of two results came last. */
+export function stamp(): number {
+  return ++stamps;
+}
+
+let inFlight = false;
+let pending = false;
+let stopFollowing: (() => void) | null = null;
+
+async function pump(): Promise<void> {
+  if (inFlight || !pending) return;
+  pending = false;
+  const { settings } = useVarPreview.getState();
+  const { scenario, summary } = useAppStore.getState();
+  if (!settings || !summary) return;
+  inFlight = true;
+  useVarPreview.setState({ running: true });
+  try {
+    const outcome = await runVarPreview({ slot: 'preview', whatIf: scenario, horizonDays: settings.horizonDays, confidences: settings.confidences, method: { kind: 'monte-carlo', market: settings.market, paths: PREVIEW_PATHS, seed: settings.seed, stepsPerDay: settings.stepsPerDay, returns: 'lognormal' } });
+    // overtaken (a newer step is waiting) or switched off meanwhile: drop it
+    if (!pending && useVarPreview.getState().settings) {
+      if (outcome.ok) useVarPreview.setState({ figures: outcome.figures, scenario, at: stamp(), error: null });
+      else useVarPreview.setState({ error: outcome.error });
+    }
+  } catch (e) {
+    if (!pending) useVarPreview.setState({ error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    inFlight = false;
+    useVarPreview.setState({ running: pending });
+    void pump();
+  }
+}
+
+function request(): void {
+  pending = true;
+  void pump();
+}
+
+/** Turns the preview on with these settings (or changes them while it is on). */
+export function followWhatIf(settings: PreviewSettings): void {
+  useVarPreview.setState({ settings });
+  if (!stopFollowing) {
+    const offScenario = useAppStore.subscribe((s) => s.scenario, request);
+    const offLevel = useAppStore.subscribe((s) => s.thresholdInputs.marginCallHF, request);
+    // another book has other underlyings than the market the settings carry: the preview stops
+    const offBook = useAppStore.subscribe((s) => s.summary, () => stopFollowingWhatIf());
+    stopFollowing = () => {
+      offScenario();
+      offLevel();
+      offBook();
+    };
+  }
+  request();
+}
+
+export function stopFollowingWhatIf(): void {
+  stopFollowing?.();
+  stopFollowing = null;
+  pending = false;
+  useVarPreview.setState({ settings: null, figures: null, scenario: null, at: 0, error: null, running: false });
+}
