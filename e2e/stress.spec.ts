@@ -48,7 +48,7 @@ test.describe('Stress & VaR', () => {
     await expect(page.getByTestId('book-es-0.99')).toHaveText(esText);
   });
 
-  test('VaR follows the what-if: a 1,000-path preview beside the sliders re-runs as BTC moves', async ({ dashboard }) => {
+  test('VaR follows the what-if: a 1,000-path preview in the scenario bar re-runs as BTC moves', async ({ dashboard }) => {
     const { page } = dashboard;
     await page.getByLabel(/^Follow the what-if/).check();
     const card = page.getByRole('region', { name: 'VaR preview under the what-if' });

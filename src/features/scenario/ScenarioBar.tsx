@@ -1,5 +1,6 @@
 import { EMPTY_SCENARIO } from '../../engine/types';
 import { useAppStore } from '../../store';
+import { VarPreviewCard } from '../stress/VarPreviewCard';
 import { describeScenario } from './edit';
 
 /**
@@ -18,6 +19,7 @@ export function ScenarioBar() {
           <span className="scenario-bar__text">
             <strong>Scenario active:</strong> {items.join(', ')}
           </span>
+          <VarPreviewCard />
           <button type="button" className="btn scenario-bar__reset" onClick={() => setScenario(EMPTY_SCENARIO)}>
             Reset to today
           </button>
@@ -25,6 +27,7 @@ export function ScenarioBar() {
       ) : (
         <section className="scenario-bar scenario-bar--today" aria-label="No what-if">
           <span className="scenario-bar__text">Today&apos;s figures: no what-if on screen. Move a slider to see one.</span>
+          <VarPreviewCard />
         </section>
       )}
     </div>

@@ -3,7 +3,6 @@ import { useAppStore } from '../../store';
 import { collateralOf, parseAmount, shockOf, withAll, withCollateral, withShock } from './edit';
 import { PercentControl } from './PercentControl';
 import { VolTimeControls } from '../options/VolTimeControls';
-import { VarPreviewCard } from '../stress/VarPreviewCard';
 
 /** Beyond this many underlyings or accounts, a filter field shows the matches (and the active ones). */
 const CAP = 12;
@@ -107,7 +106,6 @@ export function ScenarioPanel() {
       <h2 id="scenario-heading" className="panel__title">
         What if…
       </h2>
-      <VarPreviewCard />
       <div className="scenario__group" role="group" aria-label="Price moves">
         <PercentControl label="All non-stable assets" value={scenario.all} min={-95} max={300} onChange={moveHandler(null)} />
         {moves.filtered ? <FilterField label="Find an underlying" query={moves.query} setQuery={moves.setQuery} total={volatile.length} /> : null}

@@ -147,7 +147,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
         )}
         <label className="risk__follow">
           <input type="checkbox" checked={following} onChange={(e) => toggleFollow(e.target.checked)} />
-          Follow the what-if: a {PREVIEW_PATHS.toLocaleString('en-US')}-path preview re-runs as the sliders move
+          Follow the what-if: a {PREVIEW_PATHS.toLocaleString('en-US')}-path preview re-runs as the sliders move (figures in the scenario bar)
         </label>
         {running ? (
           <button type="button" className="btn" onClick={() => (cancel.current = true)}>Cancel</button>

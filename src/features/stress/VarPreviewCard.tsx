@@ -4,9 +4,9 @@ import { PREVIEW_PATHS, useVarPreview } from '../../store/varPreview';
 const level = (c: string) => `${(Number(c) * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
 /**
- * Beside the sliders while the VaR preview follows the what-if (turned on in the Stress & VaR
- * tab): the book's VaR and ES at the first confidence and the chance any unit is liquidated, from
- * the scenario's prices.
+ * In the scenario bar (on screen wherever the page is scrolled) while the VaR preview follows the
+ * what-if (turned on in the Stress & VaR tab): the book's VaR and ES at the first confidence and
+ * the chance any unit is liquidated over the horizon, from the scenario's prices.
  */
 export function VarPreviewCard() {
   const { settings, figures, error, running } = useVarPreview();
@@ -14,32 +14,24 @@ export function VarPreviewCard() {
   const tail = figures?.book.tails[0];
   return (
     <section className="var-preview" aria-label="VaR preview under the what-if" aria-busy={running}>
-      <div className="var-preview__head">
-        <span>
-          VaR {tail ? level(tail.confidence) : ''} · {settings.horizonDays} day(s) from here
-        </span>
-        <span className="hint">{running ? 'updating…' : `${PREVIEW_PATHS.toLocaleString('en-US')} paths`}</span>
-      </div>
+      <span className="var-preview__what">
+        VaR{tail ? ` ${level(tail.confidence)}` : ''}, {settings.horizonDays} d
+      </span>
       {error ? (
-        <p className="field-error" role="alert">{error}</p>
+        <span className="field-error" role="alert">{error}</span>
       ) : tail ? (
-        <dl className="var-preview__figures">
-          <div>
-            <dt>VaR, USD</dt>
-            <dd className="num" data-testid="preview-var">{formatMoney(tail.var)}</dd>
-          </div>
-          <div>
-            <dt>ES, USD</dt>
-            <dd className="num">{formatMoney(tail.es)}</dd>
-          </div>
-          <div>
-            <dt>P(any liquidation)</dt>
-            <dd className="num" data-testid="preview-p-liquidation">{formatPercent(figures.book.pAnyLiquidation)}</dd>
-          </div>
-        </dl>
+        <>
+          <strong className="num" data-testid="preview-var">{formatMoney(tail.var)}</strong>
+          <span className="var-preview__unit">USD</span>
+          <span className="var-preview__what">ES</span>
+          <span className="num">{formatMoney(tail.es)}</span>
+          <span className="var-preview__what">P(any liquidation)</span>
+          <span className="num" data-testid="preview-p-liquidation">{formatPercent(figures.book.pAnyLiquidation)}</span>
+        </>
       ) : (
-        <p className="hint">Running the first preview…</p>
+        <span className="hint">first run…</span>
       )}
+      <span className="hint">{running ? 'updating…' : `${PREVIEW_PATHS.toLocaleString('en-US')} paths`}</span>
     </section>
   );
 }

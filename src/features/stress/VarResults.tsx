@@ -20,7 +20,7 @@ export function VarResults({ figures, units }: { figures: VarFigures; units: rea
   return (
     <div className="risk__results" data-testid="var-results">
       <p className="note">
-        {figures.paths.toLocaleString('en-US')} paths · {figures.horizonDays} day(s) · {figures.steps} step(s) a path · {how}
+        {figures.paths.toLocaleString('en-US')} paths · {figures.horizonDays} day(s) · {figures.steps} step(s) a path · {how} · money in USD (quote currency)
       </p>
       <dl className="risk__book">
         {book.tails.map((t) => (
