@@ -16,6 +16,9 @@ import { prepareFastBook } from '../src/engine/fast';
 import { exposureFromBook } from '../src/engine/risk/exposure';
 import { defaultMarket } from '../src/engine/risk/market';
 import { finishFigures, runPaths, startMonteCarlo, type VarParams } from '../src/engine/risk/montecarlo';
+import { riskWhatIf } from '../src/engine/risk/whatIf';
+import { prepareScenario } from '../src/engine/scenario';
+import { EMPTY_SCENARIO } from '../src/engine/types';
 import { prepareAccounts } from '../src/engine/units';
 import { importPortfolio } from '../src/import';
 import { generatePortfolioCsv, mulberry32 } from './generate';
@@ -113,6 +116,22 @@ monteCarlo(1000); // warm-up
 delete phases[1000];
 const full = p50(3, () => monteCarlo(10_000));
 const preview = p50(5, () => monteCarlo(1_000));
+// a preview that follows the what-if (the worker's path for a slider step): the scenario checked, the
+// model under it (collateral and cuts: made once, kept), the start ratios, then the run; each step
+// moves BTC0 further, as a drag does
+const whatIfName = model.underlyings.find((u) => u.startsWith('BTC'))!;
+let step = 0;
+const whatIfPreview = p50(7, () => {
+  step++;
+  const scenario = { ...EMPTY_SCENARIO, shocks: [[whatIfName, String(-0.01 * step)] as [string, string]], addCollateral: [['acct1', '5000'] as [string, string]] };
+  const prepared = prepareScenario(scenario, { targetHF: '1.25', marginCallHF: '1.25' });
+  if (!prepared.ok) throw new Error(prepared.error);
+  const w = riskWhatIf(model, book, prepared.scenario);
+  const started = startMonteCarlo(w.model, market, params(1000), w.start);
+  if (!started.ok) throw new Error(started.error);
+  runPaths(started.run, 0, 1000);
+  if (!finishFigures(started.run).ok) throw new Error('run did not finish');
+});
 // a preview after the margin-call level changed: a new plan (a crossing per unit), kept after
 const tm = performance.now();
 const moved = startMonteCarlo(model, market, { ...params(1000), marginCallHF: 1.4 });
@@ -128,6 +147,7 @@ console.table([
   row('a start with a new margin-call level (new plan; kept)', newLevelMs, '—'),
   row('Monte Carlo 10k paths (start + run + finish)', full, '≤ 500'),
   row('preview 1k paths (start + run + finish)', preview, '≤ 50'),
+  row('preview 1k paths from a what-if slider step (+ scenario, model kept)', whatIfPreview, '≤ 50'),
 ]);
 console.log(
   `${positions} positions, ${model.units.length} units, ${model.underlyings.length} underlyings (${plan.moving.length} moving), ${model.expUnderlying.length} unit × underlying exposures; ` +
@@ -136,6 +156,6 @@ console.log(
 console.log(`medians, 10k: ${breakdown(10_000)}; 1k: ${breakdown(1000)}`);
 console.log(`bare multiply-add loop right now: ${bare.toFixed(2)} ns (an idle recent x86 core: ~0.5 ns)`);
 console.log(
-  `ratios: 10k / 1k paths ×${(full.wall / preview.wall).toFixed(1)} (×10 is linear); 10k vs target ×${(full.wall / 500).toFixed(2)}; 1k vs target ×${(preview.wall / 50).toFixed(2)}; ` +
+  `ratios: 10k / 1k paths ×${(full.wall / preview.wall).toFixed(1)} (×10 is linear); 10k vs target ×${(full.wall / 500).toFixed(2)}; 1k vs target ×${(preview.wall / 50).toFixed(2)}; 1k from a what-if vs target ×${(whatIfPreview.wall / 50).toFixed(2)}; ` +
     `10k wall / cpu ×${(full.wall / full.cpu).toFixed(2)} (above 1: waiting for a core)`,
 );

@@ -54,9 +54,38 @@ export interface ExposureModel {
   heldOptions: number;
   /**
    * The model whose run plans this one shares (plan.ts): set on a model that differs from it only
-   * in its options' volatility and time (whatIf.ts), which no plan reads.
+   * in its options' volatility and time (whatIf.ts), which no plan reads; null on a book's own.
    */
-  planOf?: ExposureModel;
+  planOf: ExposureModel | null;
+}
+
+/**
+ * A model with some fields changed (whatIf.ts). Every model has its fields written in this one
+ * order: the hot loops then see one object shape, whether a run is on a book's model or a
+ * what-if's (a second shape made a preview after a full run 20% slower, measured).
+ */
+export function modelWith(model: ExposureModel, changes: Partial<ExposureModel>): ExposureModel {
+  const m = { ...model, ...changes };
+  return {
+    underlyings: m.underlyings,
+    units: m.units,
+    mb0: m.mb0,
+    mm0: m.mm0,
+    constant: m.constant,
+    expStart: m.expStart,
+    expUnderlying: m.expUnderlying,
+    expSlope: m.expSlope,
+    pieceStart: m.pieceStart,
+    pieceFrom: m.pieceFrom,
+    pieceA: m.pieceA,
+    pieceB: m.pieceB,
+    pieceC: m.pieceC,
+    pieceHome: m.pieceHome,
+    optionStart: m.optionStart,
+    options: m.options,
+    heldOptions: m.heldOptions,
+    planOf: m.planOf,
+  };
 }
 
 /**
@@ -197,6 +226,7 @@ export function exposureFromBook(book: FastBook, cut: ModelCuts | null = null): 
     optionStart: Int32Array.from(optionStart),
     options,
     heldOptions,
+    planOf: null,
   };
   pieces.forEach((p, e) => {
     const first = pieceStart[e]!;

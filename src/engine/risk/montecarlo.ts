@@ -136,9 +136,11 @@ function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: numbe
 /** Every unit at the start ratios: its balance (the base of its PnL) and whether it is at a level already. */
 function startFigures(model: ExposureModel, start: Float64Array, marginCallHF: number): Pick<VarRun, 'startMb' | 'startLiquidated' | 'startMarginCall'> {
   const n = model.units.length;
-  const startMb = new Float64Array(n);
-  const mm = new Float64Array(n);
-  unitsAt(model, start, startMb, mm);
+  // today's prices: the model's own figures at x = 1 (a big book's units, not evaluated again)
+  const today = start.every((x) => x === 1);
+  const startMb = today ? model.mb0 : new Float64Array(n);
+  const mm = today ? model.mm0 : new Float64Array(n);
+  if (!today) unitsAt(model, start, startMb, mm);
   const startLiquidated = new Uint8Array(n);
   const startMarginCall = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 import type { FastBook } from '../fast/book';
 import { compileScenario } from '../fast/evaluate';
 import { markFactor, type PreparedScenario } from '../scenario';
-import { exposureFromBook, unitsAt, type ExposureModel } from './exposure';
+import { exposureFromBook, modelWith, unitsAt, type ExposureModel } from './exposure';
 
 /**
  * The risk model under the page's what-if (float64 statistics), so VaR and the hit probabilities
@@ -35,7 +35,7 @@ export function riskWhatIf(base: ExposureModel, book: FastBook, scenario: Prepar
 function withTodayFigures(model: ExposureModel): ExposureModel {
   const mb0 = new Float64Array(model.units.length);
   const mm0 = new Float64Array(model.units.length);
-  const out = { ...model, mb0, mm0 };
+  const out = modelWith(model, { mb0, mm0 });
   unitsAt(out, new Float64Array(model.underlyings.length).fill(1), mb0, mm0);
   return out;
 }
@@ -68,7 +68,7 @@ function withBalances(base: ExposureModel, book: FastBook, s: PreparedScenario):
       const i = crossUnit.get(account);
       if (i !== undefined) constant[i]! += amount.toNumber();
     }
-    return withTodayFigures({ ...model, constant });
+    return withTodayFigures(modelWith(model, { constant }));
   });
 }
 
@@ -79,6 +79,6 @@ function withOptionsShifted(model: ExposureModel, s: PreparedScenario): Exposure
   return kept(shifted, model, `${v}|${years}`, () => {
     const options = model.options.map((o) => ({ ...o, iv: Math.max(0, o.iv * (1 + v)), T: Math.max(0, o.T - years), shifted: true }));
     // a plan reads no option's vol or time: this model's runs share its plans
-    return withTodayFigures({ ...model, options, planOf: model.planOf ?? model });
+    return withTodayFigures(modelWith(model, { options, planOf: model.planOf ?? model }));
   });
 }
