@@ -53,11 +53,11 @@ test.describe('Stress & VaR', () => {
     await page.getByLabel(/^Follow the what-if/).check();
     const card = page.getByRole('region', { name: 'VaR preview under the what-if' });
     await expect(card.getByTestId('preview-var')).toHaveText(/^[\d,]+\.\d\d$/);
-    await expect(page.getByTestId('var-basis')).toHaveText("From today's prices (live preview, follows the sliders)");
+    await expect(page.getByTestId('var-basis')).toHaveText("From today's prices (live preview, follows the scenario once it rests)");
     const today = await card.getByTestId('preview-var').innerText();
 
     await page.getByRole('spinbutton', { name: 'BTC price move, %', exact: true }).fill('50');
-    await expect(page.getByTestId('var-basis')).toHaveText('From the what-if: BTC +50% (live preview, follows the sliders)');
+    await expect(page.getByTestId('var-basis')).toHaveText('From the what-if: BTC +50% (live preview, follows the scenario once it rests)');
     // beta is short BTC: at BTC +50% it starts liquidated (HF −28.9 on the cards), so every path has a liquidation
     await expect(card.getByTestId('preview-p-liquidation')).toHaveText('100.00%');
     await expect(page.getByTestId('book-p-liquidation')).toHaveText('100.00%');

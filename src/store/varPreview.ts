@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { MarketInput } from '../engine/risk/market';
 import type { VarFigures } from '../engine/risk/types';
 import type { Scenario } from '../engine/types';
+import { debounced } from '../lib/schedule';
 import { useAppStore } from './index';
 import { runVarPreview } from './riskSync';
 
@@ -22,19 +23,32 @@ export interface PreviewSettings {
   stepsPerDay: number;
 }
 
+/** A preview's figures, the scenario they are from, and when they landed (stamp()). */
+export interface PreviewResult {
+  figures: VarFigures;
+  scenario: Scenario;
+  at: number;
+}
+
 interface PreviewState {
   /** null: the preview is off */
   settings: PreviewSettings | null;
-  figures: VarFigures | null;
-  /** the scenario the figures are under */
-  scenario: Scenario | null;
-  /** when the figures landed (stamp()): the VaR view shows the newer of these and its own full run */
-  at: number;
+  /** the newest figures (the scenario bar shows every step's) */
+  latest: PreviewResult | null;
+  /**
+   * the newest figures once no newer ones came for REST_MS: the VaR view's table and histogram
+   * follow these, so a drag does not order tens of thousands of units and redraw a chart per step
+   */
+  rested: PreviewResult | null;
   error: string | null;
   running: boolean;
 }
 
-export const useVarPreview = create<PreviewState>(() => ({ settings: null, figures: null, scenario: null, at: 0, error: null, running: false }));
+const REST_MS = 250;
+
+export const useVarPreview = create<PreviewState>(() => ({ settings: null, latest: null, rested: null, error: null, running: false }));
+
+const rest = debounced(() => useVarPreview.setState((s) => ({ rested: s.latest })), REST_MS);
 
 let stamps = 0;
 /** An increasing number, to tell which of two results came last. */
@@ -58,7 +72,10 @@ async function pump(): Promise<void> {
     const outcome = await runVarPreview({ slot: 'preview', whatIf: scenario, horizonDays: settings.horizonDays, confidences: settings.confidences, method: { kind: 'monte-carlo', market: settings.market, paths: PREVIEW_PATHS, seed: settings.seed, stepsPerDay: settings.stepsPerDay, returns: 'lognormal' } });
     // overtaken (a newer step is waiting) or switched off meanwhile: drop it
     if (!pending && useVarPreview.getState().settings) {
-      if (outcome.ok) useVarPreview.setState({ figures: outcome.figures, scenario, at: stamp(), error: null });
+      if (outcome.ok) {
+        useVarPreview.setState({ latest: { figures: outcome.figures, scenario, at: stamp() }, error: null });
+        rest.call();
+      }
       else useVarPreview.setState({ error: outcome.error });
     }
   } catch (e) {
@@ -96,5 +113,5 @@ export function stopFollowingWhatIf(): void {
   stopFollowing?.();
   stopFollowing = null;
   pending = false;
-  useVarPreview.setState({ settings: null, figures: null, scenario: null, at: 0, error: null, running: false });
+  useVarPreview.setState({ settings: null, latest: null, rested: null, error: null, running: false });
 }

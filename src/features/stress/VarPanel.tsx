@@ -34,7 +34,7 @@ interface Shown {
 function basisOf({ scenario, preview }: Shown): string {
   const items = scenario ? describeScenario(scenario) : [];
   const from = items.length > 0 ? `From the what-if: ${items.join(', ')}` : "From today's prices";
-  return preview ? `${from} (live preview, follows the sliders)` : from;
+  return preview ? `${from} (live preview, follows the scenario once it rests)` : from;
 }
 
 /** The preview's settings from the fields, or null while one does not read. */
@@ -60,9 +60,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
   const [error, setError] = useState<string | null>(null);
   const cancel = useRef(false);
   const following = useVarPreview((s) => s.settings !== null);
-  const preview = useVarPreview((s) => s.figures);
-  const previewScenario = useVarPreview((s) => s.scenario);
-  const previewAt = useVarPreview((s) => s.at);
+  const preview = useVarPreview((s) => s.rested);
   const previewError = useVarPreview((s) => s.error);
 
   // the preview follows the fields: a change re-runs it (fields that do not read yet leave it as it was)
@@ -74,7 +72,7 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [following, settingsKey]);
   // the newer of the last preview and the last full run is shown (a full run's figures stay until the next preview)
-  const shown: Shown | null = following && preview && previewScenario && previewAt > (report?.at ?? 0) ? { figures: preview, scenario: previewScenario, preview: true, at: previewAt } : report;
+  const shown: Shown | null = following && preview && preview.at > (report?.at ?? 0) ? { ...preview, preview: true } : report;
 
   const toggleFollow = (on: boolean) => {
     if (!on) return stopFollowingWhatIf();

@@ -9,8 +9,9 @@ const level = (c: string) => `${(Number(c) * 100).toFixed(1).replace(/\.0$/, '')
  * the chance any unit is liquidated over the horizon, from the scenario's prices.
  */
 export function VarPreviewCard() {
-  const { settings, figures, error, running } = useVarPreview();
+  const { settings, latest, error, running } = useVarPreview();
   if (!settings) return null;
+  const figures = latest?.figures;
   const tail = figures?.book.tails[0];
   return (
     <section className="var-preview" aria-label="VaR preview under the what-if" aria-busy={running}>
