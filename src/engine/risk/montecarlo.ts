@@ -137,10 +137,10 @@ function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: numbe
 function startFigures(model: ExposureModel, start: Float64Array, marginCallHF: number): Pick<VarRun, 'startMb' | 'startLiquidated' | 'startMarginCall'> {
   const n = model.units.length;
   // today's prices: the model's own figures at x = 1 (a big book's units, not evaluated again)
-  const today = start.every((x) => x === 1);
-  const startMb = today ? model.mb0 : new Float64Array(n);
-  const mm = today ? model.mm0 : new Float64Array(n);
-  if (!today) unitsAt(model, start, startMb, mm);
+  const fromToday = start.every((x) => x === 1);
+  const startMb = fromToday ? model.mb0 : new Float64Array(n);
+  const mm = fromToday ? model.mm0 : new Float64Array(n);
+  if (!fromToday) unitsAt(model, start, startMb, mm);
   const startLiquidated = new Uint8Array(n);
   const startMarginCall = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -231,7 +231,7 @@ function marketFor(market: MarketInput, underlyings: string[]): MarketRead {
 }
 
 /** Today's prices: every ratio 1. */
-function today(model: ExposureModel): Float64Array {
+function todaysPrices(model: ExposureModel): Float64Array {
   return new Float64Array(model.underlyings.length).fill(1);
 }
 
@@ -239,7 +239,7 @@ function today(model: ExposureModel): Float64Array {
  * A Monte Carlo run. `start`: per underlying, the ratio to today's price the paths start from (a
  * what-if's prices, whatIf.ts); PnL is measured from there.
  */
-export function startMonteCarlo(model: ExposureModel, market: MarketInput, params: VarParams, start: Float64Array = today(model)): RunStart {
+export function startMonteCarlo(model: ExposureModel, market: MarketInput, params: VarParams, start: Float64Array = todaysPrices(model)): RunStart {
   const problem = checkParams(params);
   if (problem) return { ok: false, error: problem };
   const read = marketFor(market, model.underlyings);
@@ -256,7 +256,7 @@ export function startMonteCarlo(model: ExposureModel, market: MarketInput, param
 }
 
 /** Historical simulation: each path is a window of `horizonDays` consecutive dates, one step a day. */
-export function startHistorical(model: ExposureModel, table: ReturnsTable, params: Omit<VarParams, 'paths' | 'seed' | 'stepsPerDay' | 'returns'>, start: Float64Array = today(model)): RunStart {
+export function startHistorical(model: ExposureModel, table: ReturnsTable, params: Omit<VarParams, 'paths' | 'seed' | 'stepsPerDay' | 'returns'>, start: Float64Array = todaysPrices(model)): RunStart {
   const days = Math.round(params.horizonDays);
   const paths = table.dates.length - days + 1;
   const full: VarParams = { ...params, horizonDays: days, stepsPerDay: 1, paths: Math.max(paths, 1), seed: 0, returns: 'normal' };
