@@ -64,18 +64,16 @@ export function VarPanel({ setup }: { setup: RiskSetup }) {
   const previewError = useVarPreview((s) => s.error);
 
   // the preview follows the fields: a change re-runs it (fields that do not read yet leave it as it was)
-  const settings = previewSettings({ horizon, confidence, seed, stepsPerDay, market });
-  const settingsKey = settings ? JSON.stringify(settings) : null;
   useEffect(() => {
+    const settings = previewSettings({ horizon, confidence, seed, stepsPerDay, market });
     if (following && settings) followWhatIf(settings);
-    // settingsKey stands for settings
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [following, settingsKey]);
+  }, [following, horizon, confidence, seed, stepsPerDay, market]);
   // the newer of the last preview and the last full run is shown (a full run's figures stay until the next preview)
   const shown: Shown | null = following && preview && preview.at > (report?.at ?? 0) ? { ...preview, preview: true } : report;
 
   const toggleFollow = (on: boolean) => {
     if (!on) return stopFollowingWhatIf();
+    const settings = previewSettings({ horizon, confidence, seed, stepsPerDay, market });
     if (!settings) return setError('the preview needs a horizon, confidence levels, a seed and steps per day that read as numbers');
     setError(null);
     followWhatIf(settings);
