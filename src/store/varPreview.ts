@@ -87,6 +87,10 @@ async function pump(): Promise<void> {
   }
 }
 
+function sameSettings(a: PreviewSettings, b: PreviewSettings): boolean {
+  return a.horizonDays === b.horizonDays && a.seed === b.seed && a.stepsPerDay === b.stepsPerDay && a.market === b.market && a.confidences.join() === b.confidences.join();
+}
+
 function request(): void {
   pending = true;
   void pump();
@@ -94,6 +98,9 @@ function request(): void {
 
 /** Turns the preview on with these settings (or changes them while it is on). */
 export function followWhatIf(settings: PreviewSettings): void {
+  const before = useVarPreview.getState().settings;
+  // the same settings again (the view mounting, a field typed back): nothing to re-run
+  if (before && stopFollowing && sameSettings(before, settings)) return;
   useVarPreview.setState({ settings });
   if (!stopFollowing) {
     const offScenario = useAppStore.subscribe((s) => s.scenario, request);
