@@ -188,7 +188,7 @@ function figures(run: VarRun): VarFiguresOutcome {
       seed: run.source.kind === 'monte-carlo' ? params.seed : null,
       convention: QUANTILE_CONVENTION,
       book: { marginBalance: money(mb), tails: tailsOf(worstLosses(run.bookPnl, Math.max(...levels.counts)), levels), pAnyLiquidation: share(anyLiq, paths) },
-      units: { confidences: levels.labels, marginBalance: run.startMb.slice(), var: tails.var, es: tails.es, marginCalls: counts.marginCalls, liquidations: counts.liquidations },
+      units: { confidences: levels.labels, marginBalance: run.startMb === run.model.mb0 ? run.startMb.slice() : run.startMb, var: tails.var, es: tails.es, marginCalls: counts.marginCalls, liquidations: counts.liquidations },
       pnl: run.bookPnl,
       warnings: run.warnings,
     },

@@ -1,5 +1,5 @@
 import { cholesky } from './cholesky';
-import { unitsAt, type ExposureModel } from './exposure';
+import { unitAt, type ExposureModel } from './exposure';
 import { heldNote } from './held';
 import { readMarket, type MarketInput } from './market';
 import type { VarFiguresOutcome } from './finish';
@@ -133,14 +133,24 @@ function planFor(model: ExposureModel, isMoving: Uint8Array, marginCallHF: numbe
   return plan;
 }
 
+function touchesMoved(model: ExposureModel, i: number, moved: Uint8Array): boolean {
+  for (let e = model.expStart[i]!; e < model.expStart[i + 1]!; e++) if (moved[model.expUnderlying[e]!]) return true;
+  for (let o = model.optionStart[i]!; o < model.optionStart[i + 1]!; o++) if (moved[model.options[o]!.underlying]) return true;
+  return false;
+}
+
 /** Every unit at the start ratios: its balance (the base of its PnL) and whether it is at a level already. */
 function startFigures(model: ExposureModel, start: Float64Array, marginCallHF: number): Pick<VarRun, 'startMb' | 'startLiquidated' | 'startMarginCall'> {
   const n = model.units.length;
-  // today's prices: the model's own figures at x = 1 (a big book's units, not evaluated again)
+  // a unit with nothing on a moved underlying stands where the model's own figures at x = 1 put it
+  // (the same sums): only the others are evaluated again (a slider step moves one of 200 assets)
   const fromToday = start.every((x) => x === 1);
-  const startMb = fromToday ? model.mb0 : new Float64Array(n);
-  const mm = fromToday ? model.mm0 : new Float64Array(n);
-  if (!fromToday) unitsAt(model, start, startMb, mm);
+  const startMb = fromToday ? model.mb0 : model.mb0.slice();
+  const mm = fromToday ? model.mm0 : model.mm0.slice();
+  if (!fromToday) {
+    const moved = Uint8Array.from(start, (x) => (x === 1 ? 0 : 1));
+    for (let i = 0; i < n; i++) if (touchesMoved(model, i, moved)) unitAt(model, i, start, 0, startMb, mm);
+  }
   const startLiquidated = new Uint8Array(n);
   const startMarginCall = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
