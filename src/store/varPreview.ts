@@ -75,8 +75,9 @@ async function pump(): Promise<void> {
       if (outcome.ok) {
         useVarPreview.setState({ latest: { figures: outcome.figures, scenario, at: stamp() }, error: null });
         rest.call();
+      } else {
+        useVarPreview.setState({ error: outcome.error });
       }
-      else useVarPreview.setState({ error: outcome.error });
     }
   } catch (e) {
     if (!pending) useVarPreview.setState({ error: e instanceof Error ? e.message : String(e) });
