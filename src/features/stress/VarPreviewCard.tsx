@@ -1,7 +1,6 @@
 import { formatMoney, formatPercent } from '../../lib/format';
 import { PREVIEW_PATHS, useVarPreview } from '../../store/varPreview';
-
-const level = (c: string) => `${(Number(c) * 100).toFixed(1).replace(/\.0$/, '')}%`;
+import { level } from './confidence';
 
 /**
  * In the scenario bar (on screen wherever the page is scrolled) while the VaR preview follows the

@@ -3,9 +3,10 @@ import { useMemo, useRef, useState } from 'react';
 import { cents } from '../../engine/risk/cents';
 import type { UnitIdentity, VarFigures } from '../../engine/risk/types';
 import { formatMoney, formatPercent, groupThousands } from '../../lib/format';
+import { level } from './confidence';
 import { orderUnits, type UnitOrder } from './unitOrder';
 
-const level = (c: string) => `${(Number(c) * 100).toFixed(1).replace(/\.0$/, '')}%`;
+
 /** A unit figure (float64 statistic) as the CLI writes it, grouped: 2 decimals, no "-0.00". */
 const money = (v: number) => groupThousands(cents(v).replace(/^-(0\.00)$/, '$1'));
 const share = (hits: number, paths: number) => (hits / paths).toFixed(6);
