@@ -6,7 +6,6 @@ import { formatMoney, formatPercent, groupThousands } from '../../lib/format';
 import { level } from './confidence';
 import { orderUnits, type UnitOrder } from './unitOrder';
 
-
 /** A unit figure (float64 statistic) as the CLI writes it, grouped: 2 decimals, no "-0.00". */
 const money = (v: number) => groupThousands(cents(v).replace(/^-(0\.00)$/, '$1'));
 const share = (hits: number, paths: number) => (hits / paths).toFixed(6);
