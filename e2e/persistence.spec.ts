@@ -59,6 +59,27 @@ test.describe('Persistence', () => {
     await expect(dashboard.healthFactor(dashboard.unitCard('solo', 'Isolated BTCUSDT'))).toHaveText(hf);
   });
 
+  test('a change followed at once by leaving the page is kept (inside the save delay)', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await dashboard.goto();
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await expect(page.getByTestId('saved-state')).toHaveText('Saved in this browser.');
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await page.getByLabel('HF level').fill('2.7');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await expect(page.getByRole('list', { name: 'Alert rules' })).toContainText('HF below 2.7 — every unit');
+    // straight away, no hash: the rule lives only in the workspace, and its save is still waiting
+    await page.goto('/');
+    await expect(dashboard.loadedFile).toHaveText('demo.csv');
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await expect(page.getByRole('list', { name: 'Alert rules' })).toContainText('HF below 2.7 — every unit');
+    // and it was saved properly on the way in: a second reload still has it
+    await expect(page.getByTestId('saved-state')).toHaveText('Saved in this browser.');
+    await page.goto('/');
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await expect(page.getByRole('list', { name: 'Alert rules' })).toContainText('HF below 2.7 — every unit');
+  });
+
   test('named workspaces: save as new, switch, export and import', async ({ dashboard }) => {
     const { page } = dashboard;
     await dashboard.goto();

@@ -12,6 +12,7 @@ import { asideToJson, WorkspaceRepository, type WorkspaceIndex } from './reposit
 import type { Workspace } from './schema';
 import { isMultiFile, type StoredFile } from './storedFile';
 import { usePersistStatus } from './status';
+import { clearUnsaved, holdUnsaved, takeUnsaved } from './unsaved';
 import { readVenueParams, VENUE_PARAMS_EXTRA, venueParamsJson, withLoadedParams } from './venueParams';
 import { readWorkspaceFile, workspaceFileText } from './workspaceFile';
 
@@ -61,6 +62,7 @@ async function saveNow(): Promise<void> {
   if (!repo || !index.current) return;
   try {
     await repo.saveWorkspace(index.current, snapshot(currentName()));
+    clearUnsaved();
     status.setState({ lastSaved: new Date().toISOString(), saving: timer !== null });
   } catch (e) {
     status.setState({ saving: false, notice: `Could not save the workspace (${describe(e)}). Export it to keep a copy.` });
@@ -144,7 +146,11 @@ async function restore(): Promise<boolean> {
       status.setState({ notice: `${problems.join(' ')} The app started clean; the unreadable data was set aside.` });
     }
     await refreshAside();
-    return await apply(opened.workspace, opened.file, window.location.hash.length > 1);
+    // a change the last page kept as it went away is newer than the stored envelope
+    const unsaved = takeUnsaved(index.current);
+    const loaded = await apply(unsaved ?? opened.workspace, opened.file, window.location.hash.length > 1);
+    if (unsaved) await saveNow();
+    return loaded;
   } catch (e) {
     status.setState({ available: false, notice: `Saving is off: this browser's storage is not available (${describe(e)}).` });
     repo = null;
@@ -179,10 +185,15 @@ export function startPersistSync(kv: KeyValue = idbKeyValue()): () => Promise<bo
     const stored = readVenueParams(extras.extras[VENUE_PARAMS_EXTRA]);
     extras.setExtra(VENUE_PARAMS_EXTRA, venueParamsJson(withLoadedParams(stored.ok ? stored.value : [], files)));
   });
-  // a reload within the debounce delay still keeps the last change
-  window.addEventListener('pagehide', () => void saveNow());
+  // a reload within the debounce delay still keeps the last change: kept at once (unsaved.ts),
+  // then saved
+  const saveBeforeLeaving = () => {
+    if (timer && repo && index.current) holdUnsaved(index.current, snapshot(currentName()), new Date().toISOString());
+    void saveNow();
+  };
+  window.addEventListener('pagehide', saveBeforeLeaving);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && timer) void saveNow();
+    if (document.visibilityState === 'hidden' && timer) saveBeforeLeaving();
   });
   return restore;
 }
