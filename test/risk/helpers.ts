@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { buildExposureModel } from '../../src/engine/risk/exposure';
 import { finishRun, runPaths, startMonteCarlo, type VarParams } from '../../src/engine/risk/montecarlo';
 import type { MarketInput } from '../../src/engine/risk/market';
 import type { PortfolioRow } from '../../src/engine/types';
 import type { VarReport } from '../../src/engine/risk/types';
-import { AS_OF } from '../engine/helpers';
+import { AS_OF, row } from '../engine/helpers';
 
 export const PARAMS: VarParams = { horizonDays: 1, stepsPerDay: 1, confidences: [0.99, 0.975], paths: 1000, seed: 7, returns: 'normal', marginCallHF: 1.25 };
 
@@ -32,3 +33,32 @@ export function monteCarlo(rows: PortfolioRow[], m: MarketInput, params: Partial
 
 /** Daily vol d as an annualised vol: d × √365 (the engine's convention). */
 export const annual = (daily: number) => daily * Math.sqrt(365);
+
+/**
+ * A random perp for the engine's property tests: linear at 100 (entry 101), on a Binance tier table or
+ * fixed rates, with a maintenance amount (MM 0 at low prices) or not, cross or isolated.
+ */
+export const perpArb = fc.record({
+  asset: fc.constantFrom('BTC', 'ETH', 'SOL'),
+  qty: fc.integer({ min: -40, max: 40 }).filter((q) => q !== 0),
+  account: fc.constantFrom('a', 'b'),
+  isolated: fc.boolean(),
+  margin: fc.integer({ min: 20, max: 2000 }),
+  cum: fc.constantFrom(null, '5', '40'),
+});
+
+type DrawnPerp = typeof perpArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The row of a drawn perp, in `account` (the drawn one unless given). */
+export function perpRow(venue: 'binance' | 'generic', p: DrawnPerp, account: string = p.account): PortfolioRow {
+  return row({
+    venue,
+    account,
+    symbol: `${p.asset}USDT`,
+    qty: String(p.qty),
+    markPrice: '100',
+    entryPrice: '101',
+    ...(p.cum ? { mmr: '0.01', maintenanceAmount: p.cum } : {}),
+    ...(p.isolated ? { marginMode: 'isolated' as const, isolatedMargin: String(p.margin) } : {}),
+  });
+}

@@ -7,8 +7,8 @@ import { BOUND_RATIOS } from '../../src/engine/risk/plan';
 import { createRng } from '../../src/engine/risk/prng';
 import { tailFromWorst } from '../../src/engine/risk/tail';
 import type { VarReport } from '../../src/engine/risk/types';
-import { AS_OF, row, spot } from '../engine/helpers';
-import { PARAMS, market } from './helpers';
+import { AS_OF, spot } from '../engine/helpers';
+import { PARAMS, market, perpArb, perpRow } from './helpers';
 
 /**
  * The engine runs paths in blocks side by side (pathBlock.ts), keeps only each unit's k worst
@@ -159,17 +159,7 @@ describe('block engine = a path at a time, bit for bit', () => {
   it('random books, levels, steps, confidences and chunks (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            asset: fc.constantFrom('BTC', 'ETH', 'SOL'),
-            qty: fc.integer({ min: -40, max: 40 }).filter((q) => q !== 0),
-            account: fc.constantFrom('a', 'b'),
-            isolated: fc.boolean(),
-            margin: fc.integer({ min: 20, max: 2000 }),
-            cum: fc.constantFrom(null, '5', '40'),
-          }),
-          { minLength: 1, maxLength: 8 },
-        ),
+        fc.array(perpArb, { minLength: 1, maxLength: 8 }),
         fc.constantFrom('binance', 'generic'),
         fc.record({
           seed: fc.integer({ min: 0, max: 10_000 }),
@@ -189,18 +179,7 @@ describe('block engine = a path at a time, bit for bit', () => {
           const rows = [
             spot('USDT', '2000', '1', { venue, account: 'a' }),
             spot('USDT', '2500', '1', { venue, account: 'b' }),
-            ...positions.map((q) =>
-              row({
-                venue,
-                account: q.account,
-                symbol: `${q.asset}USDT`,
-                qty: String(q.qty),
-                markPrice: '100',
-                entryPrice: '101',
-                ...(q.cum ? { mmr: '0.01', maintenanceAmount: q.cum } : {}),
-                ...(q.isolated ? { marginMode: 'isolated' as const, isolatedMargin: String(q.margin) } : {}),
-              }),
-            ),
+            ...positions.map((q) => perpRow(venue, q)),
           ];
           const model = buildExposureModel({ source: 'test.csv', rows }, new Map(), AS_OF);
           const start = startAt && Float64Array.from(model.underlyings, (name) => startAt[['BTC', 'ETH', 'SOL', 'USDT'].indexOf(name)]!);

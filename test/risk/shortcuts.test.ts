@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/risk/prng';
 import { buildSampler } from '../../src/engine/risk/sampler';
-import { row, spot } from '../engine/helpers';
-import { market, monteCarlo } from './helpers';
+import { spot } from '../engine/helpers';
+import { market, monteCarlo, perpArb, perpRow } from './helpers';
 
 /**
  * The speed-ups must not change a figure: units settled by thresholds (plan.ts) against the same run
@@ -14,16 +14,7 @@ describe('threshold shortcut = every unit on every path', () => {
   it('random books: Binance tiers, fixed rates with a maintenance amount (MM 0 at low prices), cross and isolated, several steps, from what-if prices (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            asset: fc.constantFrom('BTC', 'ETH', 'SOL'),
-            qty: fc.integer({ min: -40, max: 40 }).filter((q) => q !== 0),
-            isolated: fc.boolean(),
-            margin: fc.integer({ min: 20, max: 2000 }),
-            cum: fc.constantFrom(null, '5', '40'),
-          }),
-          { minLength: 1, maxLength: 6 },
-        ),
+        fc.array(perpArb, { minLength: 1, maxLength: 6 }),
         fc.constantFrom('binance', 'generic'),
         fc.integer({ min: 0, max: 1000 }),
         // paths from today's prices or a what-if's; USDT has no volatility here, so it stays where it starts
@@ -31,17 +22,8 @@ describe('threshold shortcut = every unit on every path', () => {
         (positions, venue, seed, start) => {
           const rows = [
             spot('USDT', '3000', '1', { venue }),
-            ...positions.map((p) =>
-              row({
-                venue,
-                symbol: `${p.asset}USDT`,
-                qty: String(p.qty),
-                markPrice: '100',
-                entryPrice: '101',
-                ...(p.cum ? { mmr: '0.01', maintenanceAmount: p.cum } : {}),
-                ...(p.isolated ? { marginMode: 'isolated' as const, isolatedMargin: String(p.margin) } : {}),
-              }),
-            ),
+            // one account: the drawn accounts are left aside
+            ...positions.map((p) => perpRow(venue, p, 'main')),
           ];
           const m = market({ BTC: 0.9, ETH: 1.1, SOL: 1.4 });
           const params = { paths: 400, seed, horizonDays: 3, stepsPerDay: 4, confidences: [0.99, 0.9] };
