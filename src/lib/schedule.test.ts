@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterPaint, debounced } from './schedule';
+import { afterPaint, debounced, latestWins } from './schedule';
 
 describe('debounced', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -77,5 +77,43 @@ describe('afterPaint', () => {
     paint();
     vi.advanceTimersByTime(0);
     expect(task).toHaveBeenCalledTimes(1); // the late frame does not run it twice
+  });
+});
+
+describe('latestWins', () => {
+  it('one run at a time; asks during a run fold into one more run, which is told the first was overtaken', async () => {
+    const releases: Array<() => void> = [];
+    const seen: boolean[] = [];
+    const runs = latestWins(async (overtaken) => {
+      await new Promise<void>((r) => releases.push(r));
+      seen.push(overtaken());
+    });
+    runs.request();
+    runs.request();
+    runs.request();
+    expect(releases).toHaveLength(1);
+    releases[0]!();
+    await Promise.resolve();
+    await Promise.resolve();
+    // the first run ended while two asks waited: stale, and exactly one more run started
+    expect(seen).toEqual([true]);
+    expect(releases).toHaveLength(2);
+    releases[1]!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(seen).toEqual([true, false]);
+    expect(releases).toHaveLength(2);
+  });
+
+  it('an ask dropped while a run is out does not run after it', async () => {
+    const releases: Array<() => void> = [];
+    const runs = latestWins(() => new Promise<void>((r) => releases.push(r)));
+    runs.request();
+    runs.request();
+    runs.drop();
+    releases[0]!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(releases).toHaveLength(1);
   });
 });

@@ -45,3 +45,34 @@ export function debounced(task: () => void, ms: number): { call: () => void; flu
     flush,
   };
 }
+
+/**
+ * Runs `task` when asked, one run at a time (requests to a worker): asks made while a run is out
+ * fold into one more run after it, which reads the state of its own moment. `overtaken()` tells a
+ * run that a newer ask is waiting, so its answer is stale; `drop()` forgets a waiting ask.
+ */
+export function latestWins(task: (overtaken: () => boolean) => Promise<void>): { request: () => void; drop: () => void } {
+  let inFlight = false;
+  let pending = false;
+  const overtaken = () => pending;
+  const pump = async (): Promise<void> => {
+    if (inFlight || !pending) return;
+    pending = false;
+    inFlight = true;
+    try {
+      await task(overtaken);
+    } finally {
+      inFlight = false;
+      void pump();
+    }
+  };
+  return {
+    request: () => {
+      pending = true;
+      void pump();
+    },
+    drop: () => {
+      pending = false;
+    },
+  };
+}

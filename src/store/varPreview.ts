@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { MarketInput } from '../engine/risk/market';
 import type { VarFigures } from '../engine/risk/types';
 import type { Scenario } from '../engine/types';
-import { debounced } from '../lib/schedule';
+import { debounced, latestWins } from '../lib/schedule';
 import { useAppStore } from './index';
 import { runVarPreview } from './riskSync';
 
@@ -56,22 +56,17 @@ export function stamp(): number {
   return ++stamps;
 }
 
-let inFlight = false;
-let pending = false;
 let stopFollowing: (() => void) | null = null;
 
-async function pump(): Promise<void> {
-  if (inFlight || !pending) return;
-  pending = false;
+const preview = latestWins(async (overtaken) => {
   const { settings } = useVarPreview.getState();
   const { scenario, summary } = useAppStore.getState();
   if (!settings || !summary) return;
-  inFlight = true;
   useVarPreview.setState({ running: true });
   try {
     const outcome = await runVarPreview({ slot: 'preview', whatIf: scenario, horizonDays: settings.horizonDays, confidences: settings.confidences, method: { kind: 'monte-carlo', market: settings.market, paths: PREVIEW_PATHS, seed: settings.seed, stepsPerDay: settings.stepsPerDay, returns: 'lognormal' } });
     // overtaken (a newer step is waiting) or switched off meanwhile: drop it
-    if (!pending && useVarPreview.getState().settings) {
+    if (!overtaken() && useVarPreview.getState().settings) {
       if (outcome.ok) {
         useVarPreview.setState({ latest: { figures: outcome.figures, scenario, at: stamp() }, error: null });
         rest.call();
@@ -80,21 +75,15 @@ async function pump(): Promise<void> {
       }
     }
   } catch (e) {
-    if (!pending) useVarPreview.setState({ error: e instanceof Error ? e.message : String(e) });
+    if (!overtaken()) useVarPreview.setState({ error: e instanceof Error ? e.message : String(e) });
   } finally {
-    inFlight = false;
-    useVarPreview.setState({ running: pending });
-    void pump();
+    // a waiting step runs next: still running
+    useVarPreview.setState({ running: overtaken() });
   }
-}
+});
 
 function sameSettings(a: PreviewSettings, b: PreviewSettings): boolean {
   return a.horizonDays === b.horizonDays && a.seed === b.seed && a.stepsPerDay === b.stepsPerDay && a.market === b.market && a.confidences.join() === b.confidences.join();
-}
-
-function request(): void {
-  pending = true;
-  void pump();
 }
 
 /** Turns the preview on with these settings (or changes them while it is on). */
@@ -104,8 +93,8 @@ export function followWhatIf(settings: PreviewSettings): void {
   if (before && stopFollowing && sameSettings(before, settings)) return;
   useVarPreview.setState({ settings });
   if (!stopFollowing) {
-    const offScenario = useAppStore.subscribe((s) => s.scenario, request);
-    const offLevel = useAppStore.subscribe((s) => s.thresholdInputs.marginCallHF, request);
+    const offScenario = useAppStore.subscribe((s) => s.scenario, preview.request);
+    const offLevel = useAppStore.subscribe((s) => s.thresholdInputs.marginCallHF, preview.request);
     // another book has other underlyings than the market the settings carry: the preview stops
     const offBook = useAppStore.subscribe((s) => s.summary, () => stopFollowingWhatIf());
     stopFollowing = () => {
@@ -114,12 +103,12 @@ export function followWhatIf(settings: PreviewSettings): void {
       offBook();
     };
   }
-  request();
+  preview.request();
 }
 
 export function stopFollowingWhatIf(): void {
   stopFollowing?.();
   stopFollowing = null;
-  pending = false;
+  preview.drop();
   useVarPreview.setState({ settings: null, latest: null, rested: null, error: null, running: false });
 }
