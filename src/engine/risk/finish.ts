@@ -15,7 +15,8 @@ import type { TailFigures, UnitIdentity, UnitRisk, VarFigures, VarReport } from 
 
 /** toFixed(2), faster (cents.ts) */
 const money = cents;
-const share = (hits: number, n: number) => (hits / n).toFixed(6);
+/** A share of paths as the report writes it: 6 decimals. */
+export const share = (hits: number, n: number) => (hits / n).toFixed(6);
 
 /**
  * The confidences of a run with m = ⌈N(1−α)⌉ each (tail.ts), and the order that visits them by m

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { cents } from '../../engine/risk/cents';
+import { share } from '../../engine/risk/finish';
 import type { UnitIdentity, VarFigures } from '../../engine/risk/types';
 import { formatMoney, formatPercent, groupThousands } from '../../lib/format';
 import { level } from './confidence';
@@ -8,7 +9,6 @@ import { orderUnits, type UnitOrder } from './unitOrder';
 
 /** A unit figure (float64 statistic) as the CLI writes it, grouped: 2 decimals, no "-0.00". */
 const money = (v: number) => groupThousands(cents(v).replace(/^-(0\.00)$/, '$1'));
-const share = (hits: number, paths: number) => (hits / paths).toFixed(6);
 
 const ROW_HEIGHT = 25;
 const MAX_HEIGHT = 360;
