@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import type { Report } from '../../src/engine/types';
+import { exponentNumbers } from './exponents';
 
 const dir = mkdtempSync(join(tmpdir(), 'radar-cli-'));
 function file(name: string, text: string): string {
@@ -38,7 +39,11 @@ describe('cli evaluate', () => {
     expect(btc.line).toBe(3);
     expect(btc.liquidationPrice!.startsWith('25100.40')).toBe(true);
     // decimals are strings without exponent notation
-    expect(JSON.stringify(report)).not.toMatch(/\d[eE][+-]?\d/);
+    expect(exponentNumbers(report)).toEqual([]);
+  });
+
+  it('finds exponent numbers in values only, not in free text such as a temp path', () => {
+    expect(exponentNumbers({ source: '/tmp/radar-cli-1e089l/faq.csv', a: ['1e-7', '0.0000001'], b: { n: 1e21, m: 5 } })).toEqual(['1e-7', '1e+21']);
   });
 
   it('applies a scenario: --shock BTC=-0.2 --add-collateral faq=100', () => {
