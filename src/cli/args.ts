@@ -75,6 +75,28 @@ function pair(flag: string, text: string): [string, string] {
   return [text.slice(0, at), number(flag, text.slice(at + 1))];
 }
 
+/** The what-if flags evaluate, stress and var share. */
+export const SCENARIO_FLAGS = ['--shock', '--vol-shock', '--days', '--add-collateral'] as const;
+
+function addScenarioFlag(scenario: Scenario, flag: (typeof SCENARIO_FLAGS)[number], text: string): void {
+  if (flag === '--vol-shock') scenario.volShock = number(flag, text);
+  else if (flag === '--days') scenario.days = number(flag, text);
+  else if (flag === '--add-collateral') scenario.addCollateral.push(pair(flag, text));
+  else {
+    const [name, fraction] = pair(flag, text);
+    if (name.toLowerCase() === 'all') scenario.all = fraction;
+    else scenario.shocks.push([name.toUpperCase(), fraction]);
+  }
+}
+
+/** The what-if of `readFlags` flags, or null when none was given (today's prices). */
+export function scenarioFromFlags(flags: Map<string, string[]>): Scenario | null {
+  if (!SCENARIO_FLAGS.some((f) => flags.has(f))) return null;
+  const scenario: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [] };
+  for (const flag of SCENARIO_FLAGS) for (const text of flags.get(flag) ?? []) addScenarioFlag(scenario, flag, text);
+  return scenario;
+}
+
 /** Reads `evaluate FILE [options]`; flags take `--flag value` or `--flag=value`. */
 export function parseEvaluateArgs(argv: readonly string[]): EvaluateOptions {
   const scenario: Scenario = { shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [] };
@@ -104,15 +126,10 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateOptions {
         asOf = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00.000Z` : read.value;
         break;
       }
-      case '--shock': {
-        const [name, fraction] = pair(arg, value());
-        if (name.toLowerCase() === 'all') scenario.all = fraction;
-        else scenario.shocks.push([name.toUpperCase(), fraction]);
-        break;
-      }
-      case '--vol-shock': scenario.volShock = number(arg, value()); break;
-      case '--days': scenario.days = number(arg, value()); break;
-      case '--add-collateral': scenario.addCollateral.push(pair(arg, value())); break;
+      case '--shock':
+      case '--vol-shock':
+      case '--days':
+      case '--add-collateral': addScenarioFlag(scenario, arg, value()); break;
       case '--target-hf': thresholds.targetHF = number(arg, value()); break;
       case '--margin-call-hf': thresholds.marginCallHF = number(arg, value()); break;
       case '--format': {

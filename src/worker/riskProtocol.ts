@@ -45,7 +45,8 @@ export type VarStepOutcome = { ok: true; done: number; total: number } | { ok: f
  */
 export interface RiskHandlers {
   riskSetup(args: Record<string, never>): RiskSetup;
-  stress(args: { preset: StressPreset; marginCallHF: string }): StressOutcome;
+  /** `whatIf`: the crash starts from the page's what-if (its prices, collateral, cuts, vol and time); absent: today */
+  stress(args: { preset: StressPreset; marginCallHF: string; whatIf?: Scenario }): StressOutcome;
   varStart(args: VarStartArgs): VarStartOutcome;
   /** simulates the next `count` paths of the run */
   varStep(args: { runId: number; count: number }): VarStepOutcome;

@@ -86,8 +86,13 @@ export function createRiskHandlers(
         units: m.units.map(identityOf),
       };
     },
-    stress({ preset, marginCallHF }) {
-      return guarded(() => applyPreset(exposure(), preset, fraction(marginCallHF, 'margin-call level')));
+    stress({ preset, marginCallHF, whatIf }) {
+      return guarded(() => {
+        const level = fraction(marginCallHF, 'margin-call level');
+        if (!whatIf) return applyPreset(exposure(), preset, level);
+        const from = underWhatIf(whatIf, marginCallHF);
+        return from.ok ? applyPreset(from.model, preset, level, from.start) : from;
+      });
     },
     varStart({ slot = 'run', whatIf, horizonDays, confidences, marginCallHF, method }) {
       return guarded(() => {

@@ -26,6 +26,20 @@ describe('cli stress', () => {
     expect(json.units[0]).toMatchObject({ label: 'main · Cross', liquidatedAtHour: 1 });
   });
 
+  it('starts from the what-if flags: --add-collateral lifts the unit above the crash', () => {
+    // +100 USDT: MB(x) = 110.45 + 100(x − 1) = 0.5x only at x < 0, so no BTC move liquidates it
+    const json = JSON.parse(runCli(['stress', book, '--preset', 'black-thursday-2020', '--add-collateral', 'main=100']).stdout);
+    expect(json.from).toEqual({ shocks: [], all: '0', volShock: '0', days: '0', addCollateral: [['main', '100']] });
+    expect(json.units[0]).toMatchObject({ marginBalance: '110.45', liquidatedAtHour: null });
+    expect(JSON.parse(runCli(['stress', book, '--preset', 'black-thursday-2020']).stdout).from).toBe('today');
+  });
+
+  it('a what-if the engine refuses exits 2 as evaluate does', () => {
+    const result = runCli(['stress', book, '--preset', 'black-thursday-2020', '--shock', 'BTC=-1.5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('scenario:0:-: shock BTC: a move must be above -1 (-100%), found -1.5');
+  });
+
   it('an unknown preset lists the presets', () => {
     const result = runCli(['stress', book, '--preset', 'nope']);
     expect(result.code).toBe(1);
@@ -52,6 +66,18 @@ describe('cli var', () => {
     const json = JSON.parse(result.stdout);
     expect(json.method).toBe('historical');
     expect(json.book.tails).toEqual([{ confidence: '0.6', var: '5.00', es: '7.50' }]);
+  });
+
+  it('historical simulation from the what-if: the returns apply to the shocked price', () => {
+    // BTC +20%: x0 = 1.2, PnL = 100 × 1.2 × return: losses 12, 6, −2.4 → m = 2 → VaR 6, ES (12 + 6) / 2 = 9
+    const returns = file('r2.csv', 'date,asset,return\n2024-01-01,BTC,-0.1\n2024-01-02,BTC,-0.05\n2024-01-03,BTC,0.02\n');
+    const result = runCli(['var', book, '--history', returns, '--confidence', '0.6', '--shock', 'BTC=0.2']);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    expect(json.from.shocks).toEqual([['BTC', '0.2']]);
+    expect(json.book.tails).toEqual([{ confidence: '0.6', var: '6.00', es: '9.00' }]);
+    // MB at the start: 10.45 + 100 × 0.2 = 30.45
+    expect(json.units[0].marginBalance).toBe('30.45');
   });
 
   it('a bad returns file exits 2 with FILE:LINE:COLUMN', () => {

@@ -62,6 +62,18 @@ describe('risk handlers', () => {
     expect(run({ shocks: [['BTC', '-1.5']], all: '0', volShock: '0', days: '0', addCollateral: [] })).toEqual({ ok: false, error: 'shock BTC: a move must be above -1 (-100%), found -1.5' });
   });
 
+  it("a crash preset under the page's what-if starts at its prices and balances", () => {
+    const service = engine();
+    const preset = service.riskSetup({}).presets.find((p) => p.id === 'black-thursday-2020')!;
+    const today = service.stress({ preset, marginCallHF: '1.25' });
+    const shocked = service.stress({ preset, marginCallHF: '1.25', whatIf: { shocks: [['BTC', '-0.1']], all: '0', volShock: '0', days: '0', addCollateral: [['main', '250']] } });
+    if (!today.ok || !shocked.ok) throw new Error('stress failed');
+    // the same what-if as above: 500 + 250 + 0.1 × (54,000 − 60,000) = 150
+    expect(today.result.units[0]!.marginBalance).toBe('500.00');
+    expect(shocked.result.units[0]!.marginBalance).toBe('150.00');
+    expect(service.stress({ preset, marginCallHF: '1.25', whatIf: { shocks: [], all: '-2', volShock: '0', days: '0', addCollateral: [] } })).toMatchObject({ ok: false });
+  });
+
   it('a preview beside a full run leaves it running; a new run in a slot ends the one before in that slot only', () => {
     const service = engine();
     const method = { kind: 'monte-carlo' as const, market: service.riskSetup({}).market, paths: 100, seed: 1, stepsPerDay: 1, returns: 'normal' as const };

@@ -24,6 +24,7 @@ export interface UnitStress {
   account: string;
   unit: string;
   label: string;
+  /** where the path starts: today, or the what-if (`start`) */
   marginBalance: string;
   /** lowest HF along the path; null when the unit has no maintenance margin at any step */
   minHF: string | null;
@@ -102,8 +103,12 @@ function pathFor(moves: Map<string, Points>, underlying: string): Points | null 
 const fixed = (v: number) => v.toFixed(2);
 const hfText = (v: number) => (Number.isNaN(v) ? null : v.toFixed(4));
 
-/** Walks every unit along a preset's path (float64 over the exposure model). */
-export function applyPreset(model: ExposureModel, preset: StressPreset, marginCallHF: number): StressOutcome {
+/**
+ * Walks every unit along a preset's path (float64 over the exposure model). `start` (per underlying,
+ * the what-if's price ratio to today's, whatIf.ts) puts the crash on top of the what-if: each
+ * underlying moves from its start, and balances and losses are measured from there.
+ */
+export function applyPreset(model: ExposureModel, preset: StressPreset, marginCallHF: number, start?: Float64Array): StressOutcome {
   const read = readPreset(preset);
   if (!read.ok) return read;
   const steps = Math.floor(preset.hours / preset.stepHours + 1e-9) + 1;
@@ -116,10 +121,12 @@ export function applyPreset(model: ExposureModel, preset: StressPreset, marginCa
   const x = new Float64Array(model.underlyings.length);
   const mb = new Float64Array(n);
   const mm = new Float64Array(n);
+  const mbStart = start ? new Float64Array(n) : model.mb0;
+  if (start) unitsAt(model, start, mbStart, mm);
   const hf = new Float64Array(n * steps);
   const mbAt = new Float64Array(n * steps);
   for (let s = 0; s < steps; s++) {
-    for (let u = 0; u < x.length; u++) x[u] = 1 + paths[u]!.moves[s]!;
+    for (let u = 0; u < x.length; u++) x[u] = (start ? start[u]! : 1) * (1 + paths[u]!.moves[s]!);
     // time passes along the path: priced options decay (hours → years, ACT/365)
     unitsAt(model, x, mb, mm, hours[s]! / 24 / 365);
     for (let i = 0; i < n; i++) {
@@ -144,13 +151,13 @@ export function applyPreset(model: ExposureModel, preset: StressPreset, marginCa
       account: u.account,
       unit: u.unit,
       label: unitLabel(u),
-      marginBalance: fixed(model.mb0[i]!),
+      marginBalance: fixed(mbStart[i]!),
       minHF: hfText(min),
       minHFHour: minStep >= 0 ? hours[minStep]! : null,
       liquidatedAtHour: liquidated >= 0 ? hours[liquidated]! : null,
       marginCallAtHour: marginCall >= 0 ? hours[marginCall]! : null,
       endHF: hfText(hf[i * steps + steps - 1]!),
-      loss: fixed(model.mb0[i]! - mbAt[i * steps + stop]!),
+      loss: fixed(mbStart[i]! - mbAt[i * steps + stop]!),
     };
   });
   const note = heldNote(model);
