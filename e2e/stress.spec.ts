@@ -27,6 +27,24 @@ test.describe('Stress & VaR', () => {
     await expect(page.getByRole('table', { name: 'Stress test: Black Thursday (my copy)' })).toBeVisible();
   });
 
+  test('a preset starts from the what-if: collateral added to beta carries it through Black Thursday', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Black Thursday (2020-03-12)' });
+    const beta = page.getByRole('table', { name: 'Stress test: Black Thursday' }).getByRole('row', { name: /^beta · Cross/ });
+    await expect(beta.getByRole('cell').nth(2)).toHaveText(/^yes, hour 1/);
+    await expect(page.getByTestId('stress-basis')).toHaveText("From today's prices");
+
+    // MB 1,161.46 + 50,000: the CLI's `stress --add-collateral beta=50000` reads min HF 11.80 and no liquidation
+    await page.getByRole('spinbutton', { name: 'beta: add (+) / withdraw (−) collateral, USD' }).fill('50000');
+    await expect(page.getByTestId('stress-basis')).toHaveText('From the what-if: +50,000 USD to beta');
+    await expect(beta.getByRole('cell').nth(0)).toHaveText('51,161.46');
+    await expect(beta.getByRole('cell').nth(2)).toHaveText('no');
+
+    await page.getByLabel(/^Start from the what-if/).uncheck();
+    await expect(page.getByTestId('stress-basis')).toHaveText("From today's prices");
+    await expect(beta.getByRole('cell').nth(2)).toHaveText(/^yes, hour 1/);
+  });
+
   test('VaR with a fixed seed shows VaR, ES and the histogram, the same on a second run', async ({ dashboard }) => {
     const { page } = dashboard;
     await page.getByLabel('Paths').fill('4000');

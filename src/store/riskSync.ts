@@ -5,6 +5,7 @@
 import type { FundingOutcome } from '../engine/risk/funding';
 import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
 import type { StressOutcome, StressPreset } from '../engine/risk/stress';
+import type { Scenario } from '../engine/types';
 import type { RiskSetup, VarStartArgs } from '../worker/riskProtocol';
 import { client } from './engineSync';
 import { useAppStore } from './index';
@@ -20,8 +21,9 @@ export function fetchRiskSetup(): Promise<RiskSetup> {
   return client().call('riskSetup', {});
 }
 
-export function runStress(preset: StressPreset): Promise<StressOutcome> {
-  return client().call('stress', { preset, marginCallHF: marginCallLevel() });
+/** `whatIf`: the crash starts from the page's what-if; absent: from today's prices. */
+export function runStress(preset: StressPreset, whatIf?: Scenario): Promise<StressOutcome> {
+  return client().call('stress', { preset, marginCallHF: marginCallLevel(), ...(whatIf ? { whatIf } : {}) });
 }
 
 export function fetchFunding(horizonDays: string): Promise<FundingOutcome> {

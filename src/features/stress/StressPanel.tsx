@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { StressPreset, StressResult } from '../../engine/risk/stress';
+import { useMemo, useState } from 'react';
+import type { StressPreset } from '../../engine/risk/stress';
 import { useWorkspaceExtras } from '../../persist/extras';
-import { useAppStore } from '../../store';
-import { runStress } from '../../store/riskSync';
+import { describeScenario } from '../scenario/edit';
 import { PresetEditor } from './PresetEditor';
 import { PresetPathChart } from './PresetPathChart';
 import { StressTable } from './StressTable';
+import { useStressRun } from './useStressRun';
 import { deleteUserPreset, readUserPresets, saveUserPreset, USER_PRESETS_EXTRA } from './userPresets';
 
 /** Pick a crash, see every unit walk its path; edit a copy and keep it with the workspace. */
@@ -16,25 +16,9 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
   const isMine = (p: StressPreset) => mine.presets.some((m) => m.id === p.id);
   const [id, setId] = useState(presets[0]?.id ?? '');
   const [editing, setEditing] = useState(false);
-  const [result, setResult] = useState<StressResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const thresholds = useAppStore((s) => s.thresholdInputs);
+  const [follow, setFollow] = useState(true);
   const preset = all.find((p) => p.id === id) ?? all[0];
-
-  useEffect(() => {
-    if (!preset) return;
-    let live = true;
-    runStress(preset)
-      .then((outcome) => {
-        if (!live) return;
-        setResult(outcome.ok ? outcome.result : null);
-        setError(outcome.ok ? null : outcome.error);
-      })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [preset, thresholds]);
+  const { result, error, from } = useStressRun(preset, follow);
 
   if (!preset) return null;
   const own = isMine(preset);
@@ -77,6 +61,15 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
         </p>
       ))}
       <p className="note">{preset.summary}. Path from {preset.start.replace('T', ' ').replace(':00Z', ' UTC')}, every {preset.stepHours} h for {preset.hours} h.</p>
+      <div className="risk__controls">
+        <label className="risk__follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
+          Start from the what-if: the crash moves each price from the scenario bar's, with its collateral, cuts, vol and days
+        </label>
+        <p className="note" data-testid="stress-basis">
+          {from ? `From the what-if: ${describeScenario(from).join(', ')}` : "From today's prices"}
+        </p>
+      </div>
       {editing && <PresetEditor key={preset.id} preset={preset} own={own} onSave={save} />}
       {error && <p className="field-error" role="alert">{error}</p>}
       {result && (

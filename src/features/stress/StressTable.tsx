@@ -11,7 +11,7 @@ export function StressTable({ result }: { result: StressResult }) {
         <thead>
           <tr>
             <th scope="col">Unit</th>
-            <th scope="col" className="num">Margin balance</th>
+            <th scope="col" className="num">Margin balance at start</th>
             <th scope="col" className="num">Min HF on path</th>
             <th scope="col">Liquidated</th>
             <th scope="col">Margin call</th>
