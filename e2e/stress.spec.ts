@@ -40,9 +40,37 @@ test.describe('Stress & VaR', () => {
     await expect(beta.getByRole('cell').nth(0)).toHaveText('51,161.46');
     await expect(beta.getByRole('cell').nth(2)).toHaveText('no');
 
-    await page.getByLabel(/^Start from the what-if/).uncheck();
+    await page.getByLabel(/^Start from the what-if: the crash/).uncheck();
     await expect(page.getByTestId('stress-basis')).toHaveText("From today's prices");
     await expect(beta.getByRole('cell').nth(2)).toHaveText(/^yes, hour 1/);
+  });
+
+  test('funding drift follows the what-if: a BTC move changes the funding, added collateral the days to the margin call', async ({ dashboard }) => {
+    const { page } = dashboard;
+    await dashboard.sampleSelect.selectOption('funding.csv');
+    await expect(dashboard.loadedFile).toHaveText('funding.csv');
+    await page.getByRole('tab', { name: 'Stress & VaR' }).click();
+    const carry = page.getByRole('table', { name: 'Funding projection' }).getByRole('row', { name: /^carry · Cross/ });
+    // per 8 h: BTC −0.5 × 63,010 × 0.001 = −31.505, ETH −8 × 3,390.5 × 0.001 = −27.124,
+    // SOL short −(−100 × 139.8 × −0.0004) = −5.592: −64.221, three a day = −192.663
+    await expect(carry.getByRole('cell').nth(0)).toHaveText(/192\.66$/);
+    await expect(page.getByTestId('funding-basis')).toHaveText("From today's prices");
+    const days = async () => Number(await carry.getByRole('cell').nth(3).innerText());
+    const today = await days();
+
+    // BTC +10%: BTC pays −0.5 × 69,311 × 0.001 = −34.6555, so −67.3715 per 8 h = −202.1145 a day
+    await page.getByRole('spinbutton', { name: 'BTC price move, %', exact: true }).fill('10');
+    await expect(page.getByTestId('funding-basis')).toHaveText('From the what-if: BTC +10%');
+    await expect(carry.getByRole('cell').nth(0)).toHaveText(/202\.11$/);
+
+    // back to today's prices, +5,000 USD: 5,000 / 64.221 = 77.86 more settlements, 25.67 or 26 days later
+    await page.getByRole('spinbutton', { name: 'BTC price move, %', exact: true }).fill('0');
+    await page.getByRole('spinbutton', { name: 'carry: add (+) / withdraw (−) collateral, USD' }).fill('5000');
+    await expect(page.getByTestId('funding-basis')).toHaveText('From the what-if: +5,000 USD to carry');
+    await expect(carry.getByRole('cell').nth(0)).toHaveText(/192\.66$/);
+    const later = await days();
+    expect(later - today).toBeGreaterThan(25.6);
+    expect(later - today).toBeLessThan(26.05);
   });
 
   test('VaR with a fixed seed shows VaR, ES and the histogram, the same on a second run', async ({ dashboard }) => {

@@ -26,8 +26,9 @@ export function runStress(preset: StressPreset, whatIf?: Scenario): Promise<Stre
   return client().call('stress', { preset, marginCallHF: marginCallLevel(), ...(whatIf ? { whatIf } : {}) });
 }
 
-export function fetchFunding(horizonDays: string): Promise<FundingOutcome> {
-  return client().call('funding', { horizonDays, marginCallHF: marginCallLevel() });
+/** `whatIf`: the drift starts from the page's what-if; absent: from today's prices. */
+export function fetchFunding(horizonDays: string, whatIf?: Scenario): Promise<FundingOutcome> {
+  return client().call('funding', { horizonDays, marginCallHF: marginCallLevel(), ...(whatIf ? { whatIf } : {}) });
 }
 
 export const CANCELLED = 'cancelled';

@@ -51,5 +51,6 @@ export interface RiskHandlers {
   /** simulates the next `count` paths of the run */
   varStep(args: { runId: number; count: number }): VarStepOutcome;
   varFinish(args: { runId: number }): VarFiguresOutcome;
-  funding(args: { horizonDays: string; marginCallHF: string }): FundingOutcome;
+  /** `whatIf`: the drift starts from the page's what-if (its marks, collateral, cuts, vol and time); absent: today */
+  funding(args: { horizonDays: string; marginCallHF: string; whatIf?: Scenario }): FundingOutcome;
 }

@@ -2,7 +2,7 @@ import { readDecimalText } from '../engine/decimal';
 import type { FastBook } from '../engine/fast';
 import { buildExposureModel, exposureFromBook, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
-import { prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
+import { fundingAccounts, prepareFunding, projectFunding, today, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { abandonRun, finishFigures, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
@@ -14,6 +14,7 @@ import { prepareScenario } from '../engine/scenario';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
 import type { Portfolio, Scenario } from '../engine/types';
 import type { TierTable } from '../engine/venues/tiers';
+import type { PreparedAccount } from '../engine/units';
 import { problemLine } from '../import/types';
 import { importReturns } from '../import/returns';
 import type { RiskHandlers, VarSlot } from './riskProtocol';
@@ -36,8 +37,8 @@ export function createRiskHandlers(
   fastBook: () => FastBook | null = () => null,
 ): RiskHandlers & { invalidate(): void } {
   let model: ExposureModel | null = null;
-  /** the book as funding reads it, for the portfolio and tier tables it was prepared from */
-  let funding: { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable>; book: FundingBook } | null = null;
+  /** the accounts as funding reads them (options priced for one vol and time), and a book per recent what-if */
+  let funding: { portfolio: Portfolio; tierTables: ReadonlyMap<string, TierTable>; optionsKey: string; accounts: PreparedAccount[]; books: Map<string, FundingBook> } | null = null;
   const runs = new Map<VarSlot, { id: number; run: VarRun }>();
   let nextRun = 1;
   const exposure = (): ExposureModel => {
@@ -133,13 +134,30 @@ export function createRiskHandlers(
     varFinish({ runId }) {
       return guarded(() => finishFigures(activeRun(runId)));
     },
-    funding({ horizonDays, marginCallHF }) {
-      const { portfolio, tierTables } = current();
-      const book = (): FundingBook => {
-        if (!funding || funding.portfolio !== portfolio || funding.tierTables !== tierTables) funding = { portfolio, tierTables, book: prepareFunding(portfolio, tierTables) };
-        return funding.book;
-      };
-      return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF, book });
+    funding({ horizonDays, marginCallHF, whatIf }) {
+      return guarded(() => {
+        const { portfolio, tierTables } = current();
+        const checked = whatIf ? prepareScenario(whatIf, { targetHF: marginCallHF, marginCallHF }) : null;
+        if (checked && !checked.ok) return checked;
+        const scenario = checked ? checked.scenario : today();
+        // accounts are prepared again only for a new vol or time; a price, collateral or cut step redoes the figures
+        const book = (): FundingBook => {
+          const optionsKey = `${scenario.volShock.toString()}|${scenario.days.toString()}`;
+          if (!funding || funding.portfolio !== portfolio || funding.tierTables !== tierTables || funding.optionsKey !== optionsKey) {
+            funding = { portfolio, tierTables, optionsKey, accounts: fundingAccounts(portfolio, tierTables, new Date().toISOString(), scenario), books: new Map() };
+          }
+          const key = JSON.stringify(whatIf ?? null);
+          let made = funding.books.get(key);
+          if (!made) {
+            made = prepareFunding(funding.accounts, scenario);
+            // a few recent what-ifs: a slider dragged back over its values costs nothing
+            if (funding.books.size >= 8) funding.books.delete(funding.books.keys().next().value!);
+            funding.books.set(key, made);
+          }
+          return made;
+        };
+        return projectFunding({ portfolio, tierTables, horizonDays, marginCallHF, scenario, book });
+      });
     },
   };
 }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { prepareFunding, projectFunding } from '../../src/engine/risk/funding';
+import { readFileSync } from 'node:fs';
+import { evaluatePortfolio } from '../../src/engine/evaluate';
+import { fundingAccounts, prepareFunding, projectFunding, today } from '../../src/engine/risk/funding';
+import { prepareScenario } from '../../src/engine/scenario';
+import { EMPTY_SCENARIO, type Portfolio, type PortfolioRow, type Scenario } from '../../src/engine/types';
 import { importPortfolio } from '../../src/import';
-import { row, spot } from '../engine/helpers';
+import { AS_OF, row, spot } from '../engine/helpers';
+
+function prepared(scenario: Partial<Scenario>) {
+  const checked = prepareScenario({ ...EMPTY_SCENARIO, ...scenario }, { targetHF: '1.5', marginCallHF: '1.25' });
+  if (!checked.ok) throw new Error(checked.error);
+  return checked.scenario;
+}
+
+function from(rows: PortfolioRow[], scenario: Partial<Scenario>, horizonDays = '1') {
+  const outcome = projectFunding({ portfolio: { source: 't', rows }, horizonDays, marginCallHF: '1.25', asOf: AS_OF, scenario: prepared(scenario) });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.units[0]!;
+}
 
 describe('funding projection', () => {
   it('longs pay a positive rate; days to the margin-call level counted in 8-hour settlements', () => {
@@ -61,19 +77,64 @@ describe('funding projection', () => {
         spot('USDT', '100', '1', { account: 'b' }),
       ],
     };
-    const prepared = prepareFunding(portfolio);
+    const book0 = prepareFunding(fundingAccounts(portfolio, new Map(), AS_OF, today()));
     let asked = 0;
     const book = () => {
       asked++;
-      return prepared;
+      return book0;
     };
     for (const [horizonDays, marginCallHF] of [['2', '1.25'], ['7', '1.5'], ['0.5', '1']]) {
       const fresh = projectFunding({ portfolio, horizonDays: horizonDays!, marginCallHF: marginCallHF! });
       expect(projectFunding({ portfolio, horizonDays: horizonDays!, marginCallHF: marginCallHF!, book })).toEqual(fresh);
     }
     expect(asked).toBe(3);
-    expect(prepared.units.map((u) => u.per8h.toString())).toEqual(['-0.1', '0.3']);
+    expect(book0.units.map((u) => u.per8h.toString())).toEqual(['-0.1', '0.3']);
     expect(projectFunding({ portfolio, horizonDays: '0', marginCallHF: '1.25', book }).ok).toBe(false);
     expect(asked).toBe(3);
+  });
+});
+
+describe('funding from the what-if', () => {
+  // long 1 BTC perp at 100 (mmr 0.005) beside 1 USDT, funding 0.001 per 8 hours
+  const book = () => [spot('USDT', '1', '1'), row({ symbol: 'BTCUSDT', qty: '1', markPrice: '100', mmr: '0.005', fundingRate: '0.001', venue: 'binance' })];
+
+  it('at the shocked price: a bigger balance, and funding on the bigger notional', () => {
+    // BTC +10%: mark 110, MB = 1 + 10 = 11, MM = 0.55; the long pays 110 × 0.001 = 0.11 a settlement
+    const unit = from(book(), { shocks: [['BTC', '0.1']] });
+    expect([unit.marginBalance, unit.maintenanceMargin, unit.fundingPer8h, unit.fundingPerDay]).toEqual(['11', '0.55', '-0.11', '-0.33']);
+    // margin call when MB < 1.25 × 0.55 = 0.6875: gap 10.3125 / 0.11 = 93.75 → 94th settlement = 31.3333 days
+    expect(unit.daysToMarginCall).toBe('31.3333');
+    // liquidation when MB ≤ 0.55: gap 10.45 / 0.11 = 95 → 95th settlement = 31.6667 days
+    expect(unit.daysToLiquidation).toBe('31.6667');
+    // closing: Binance taker 0.05% of 110 = 0.055
+    expect(unit.closingFee).toBe('0.055');
+  });
+
+  it('added collateral and a half cut: the cut realises its PnL and halves the funding', () => {
+    // BTC +10%, half closed at 110: realised 0.5 × 10 = 5, MB = 1 + 5 + 0.5 × 10 + 2 (added) = 13;
+    // MM = 0.5 × 110 × 0.005 = 0.275; funding 0.5 × 110 × 0.001 = 0.055 a settlement
+    const unit = from(book(), { shocks: [['BTC', '0.1']], cuts: [['cross:main', '0.5']], addCollateral: [['main', '2']] });
+    expect([unit.marginBalance, unit.maintenanceMargin, unit.fundingPer8h]).toEqual(['13', '0.275', '-0.055']);
+    // margin call when MB < 0.34375: gap 12.65625 / 0.055 = 230.11 → 231st settlement = 77 days
+    expect(unit.daysToMarginCall).toBe('77');
+    // liquidation when MB ≤ 0.275: gap 12.725 / 0.055 = 231.36 → 232nd settlement = 77.3333 days
+    expect(unit.daysToLiquidation).toBe('77.3333');
+  });
+
+  it('starts from the cards: every unit of the options sample, today and under a what-if, as evaluate reports it', () => {
+    // held at mark, short options had no maintenance margin here before; the cards price them
+    const bytes = readFileSync(new URL('../../public/samples/options.csv', import.meta.url));
+    const imported = importPortfolio({ fileName: 'options.csv', content: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+    if (!imported.ok) throw new Error('import failed');
+    const portfolio: Portfolio = imported.portfolio;
+    const account = portfolio.rows[0]!.account;
+    for (const scenario of [{}, { shocks: [['BTC', '-0.1']], volShock: '0.2', days: '3', addCollateral: [[account, '5000']] }] as Array<Partial<Scenario>>) {
+      const funding = projectFunding({ portfolio, horizonDays: '1', marginCallHF: '1.25', asOf: AS_OF, scenario: prepared(scenario) });
+      const cards = evaluatePortfolio({ portfolio, asOf: AS_OF, scenario: { ...EMPTY_SCENARIO, ...scenario } });
+      if (!funding.ok || !cards.ok) throw new Error('failed');
+      const fromCards = cards.report.accounts.flatMap((a) => a.units.map((u) => [a.account, u.unit, u.marginBalance, u.maintenanceMargin]));
+      expect(funding.units.map((u) => [u.account, u.unit, u.marginBalance, u.maintenanceMargin])).toEqual(fromCards);
+      expect(funding.units.some((u) => u.maintenanceMargin !== '0')).toBe(true);
+    }
   });
 });

@@ -74,6 +74,19 @@ describe('risk handlers', () => {
     expect(service.stress({ preset, marginCallHF: '1.25', whatIf: { shocks: [], all: '-2', volShock: '0', days: '0', addCollateral: [] } })).toMatchObject({ ok: false });
   });
 
+  it("funding under the page's what-if starts at its balance; the same what-if twice gives the same figures", () => {
+    const service = engine();
+    const whatIf = { shocks: [['BTC', '-0.1']] as Array<[string, string]>, all: '0', volShock: '0', days: '0', addCollateral: [['main', '250']] as Array<[string, string]> };
+    const today = service.funding({ horizonDays: '1', marginCallHF: '1.25' });
+    const shocked = service.funding({ horizonDays: '1', marginCallHF: '1.25', whatIf });
+    if (!today.ok || !shocked.ok) throw new Error('funding failed');
+    // 500 + 250 + 0.1 × (54,000 − 60,000) = 150; ETH short untouched
+    expect(today.units[0]!.marginBalance).toBe('500');
+    expect(shocked.units[0]!.marginBalance).toBe('150');
+    expect(service.funding({ horizonDays: '1', marginCallHF: '1.25', whatIf })).toEqual(shocked);
+    expect(service.funding({ horizonDays: '1', marginCallHF: '1.25', whatIf: { ...whatIf, all: '-2' } })).toMatchObject({ ok: false });
+  });
+
   it('a preview beside a full run leaves it running; a new run in a slot ends the one before in that slot only', () => {
     const service = engine();
     const method = { kind: 'monte-carlo' as const, market: service.riskSetup({}).market, paths: 100, seed: 1, stepsPerDay: 1, returns: 'normal' as const };

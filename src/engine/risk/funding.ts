@@ -1,7 +1,10 @@
-import { HELD_AT_MARK, holdOptionsAtMark } from '../options/repricing';
+import { withAddedCollateral } from '../evaluate';
+import { withCuts } from '../cuts';
 import { Dec, ONE, ZERO, decStr, decStrOrNull, readDecimalText } from '../decimal';
-import type { Portfolio } from '../types';
-import { prepareAccounts, unitFigures } from '../units';
+import { movingPrice } from '../rows';
+import { markFactor, prepareScenario, type PreparedScenario } from '../scenario';
+import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type Portfolio } from '../types';
+import { prepareAccounts, unitFigures, type PreparedAccount } from '../units';
 import type { TierTables } from '../venues/tiers';
 import { takerFee } from './fees';
 import { unitLabel } from './exposure';
@@ -14,12 +17,19 @@ import { unitLabel } from './exposure';
  * pay and shorts receive (Binance: funding amount = position value × funding rate, every 8 hours).
  * Settlements come every 8 hours, three a day; the balance changes only at a settlement, so a level
  * is reached at the first settlement past it.
+ *
+ * The start is the cards' figures (evaluate.ts unitReport): options priced, and under a what-if its
+ * marks, added collateral and cuts; the drift is then at those constant prices.
  */
 export interface FundingRequest {
   portfolio: Portfolio;
   tierTables?: TierTables;
   horizonDays: string;
   marginCallHF: string;
+  /** valuation instant of priced options, ISO 8601 (default: now) */
+  asOf?: string;
+  /** the what-if the projection starts from (default: today) */
+  scenario?: PreparedScenario;
 }
 
 export interface UnitFunding {
@@ -80,23 +90,42 @@ export interface FundingBook {
   units: FundingUnit[];
 }
 
-export function prepareFunding(portfolio: Portfolio, tierTables: TierTables = new Map()): FundingBook {
+let todayScenario: PreparedScenario | null = null;
+/** No what-if: today's marks, no collateral or cuts. */
+export function today(): PreparedScenario {
+  if (!todayScenario) {
+    const checked = prepareScenario(EMPTY_SCENARIO, DEFAULT_THRESHOLDS);
+    if (!checked.ok) throw new Error(checked.error);
+    todayScenario = checked.scenario;
+  }
+  return todayScenario;
+}
+
+/** The accounts as the cards prepare them: options priced at `asOf` under the what-if's vol and time. */
+export function fundingAccounts(portfolio: Portfolio, tierTables: TierTables, asOf: string, scenario: PreparedScenario): PreparedAccount[] {
+  return prepareAccounts(portfolio, tierTables, { asOf, volShock: scenario.volShock.toNumber(), days: scenario.days.toNumber() });
+}
+
+/** Each unit's balance, maintenance margin, funding and closing fee at the what-if's marks. */
+export function prepareFunding(accounts: readonly PreparedAccount[], scenario: PreparedScenario = today()): FundingBook {
   const units: FundingUnit[] = [];
-  // options are held at their mark here (docs/risk.md)
-  for (const account of prepareAccounts(holdOptionsAtMark(portfolio), tierTables, HELD_AT_MARK)) {
-    for (const unit of account.units) {
-      const fig = unitFigures(unit, unit.rows.map((r) => r.mark));
+  for (const account of accounts) {
+    const fee = takerFee(account.venue.id).rate;
+    for (const uncut of withAddedCollateral(account, scenario.addCollateral.get(account.account))) {
+      const marks = uncut.rows.map((row) => movingPrice(row).times(markFactor(scenario, row.src.underlying)));
+      const unit = withCuts(uncut, marks, scenario.cuts);
+      const fig = unitFigures(unit, marks);
       let per8h = ZERO;
       let closing = ZERO;
       let missing = 0;
-      const fee = takerFee(account.venue.id).rate;
-      for (const row of unit.rows) {
-        if (row.src.type === 'perp' || row.src.type === 'future') closing = closing.plus(row.absQ.times(row.cs).times(row.mark).times(fee));
-        if (row.src.type !== 'perp') continue;
+      unit.rows.forEach((row, i) => {
+        const mark = marks[i]!;
+        if (row.src.type === 'perp' || row.src.type === 'future') closing = closing.plus(row.absQ.times(row.cs).times(mark).times(fee));
+        if (row.src.type !== 'perp') return;
         const rate = row.src.fundingRate ?? null;
         if (rate === null) missing++;
-        else per8h = per8h.minus(row.q.times(row.cs).times(row.mark).times(new Dec(rate)));
-      }
+        else per8h = per8h.minus(row.q.times(row.cs).times(mark).times(new Dec(rate)));
+      });
       const label = unitLabel({ account: account.account, unit: unit.id, mode: unit.mode });
       units.push({ account: account.account, unit: unit.id, label, marginBalance: fig.marginBalance, mm: fig.mm, per8h, closing, missing });
     }
@@ -114,7 +143,10 @@ export function projectFunding(request: FundingRequest & { book?: () => FundingB
   const mcHF = readDecimalText(request.marginCallHF);
   if (!mcHF || mcHF.lt(ONE)) return { ok: false, error: `margin-call level: expected at least 1, found "${request.marginCallHF}"` };
   const days = horizon.ceil().toNumber();
-  const book = request.book ? request.book() : prepareFunding(request.portfolio, request.tierTables);
+  const scenario = request.scenario ?? today();
+  const book = request.book
+    ? request.book()
+    : prepareFunding(fundingAccounts(request.portfolio, request.tierTables ?? new Map(), request.asOf ?? new Date().toISOString(), scenario), scenario);
   const units: UnitFunding[] = book.units.map((u) => {
     const perDay = u.per8h.times(SETTLEMENTS_PER_DAY);
     const mm = u.mm;
@@ -139,7 +171,7 @@ export function projectFunding(request: FundingRequest & { book?: () => FundingB
       perpsWithoutRate: u.missing,
     };
   });
-  const notes = ['prices held constant; funding settles every 8 hours (3 a day); closing fee at the venue taker rate (src/engine/risk/fees.ts)'];
+  const notes = ['prices held constant (today\'s, or the what-if\'s); funding settles every 8 hours (3 a day); closing fee at the venue taker rate (src/engine/risk/fees.ts)'];
   const missing = units.reduce((s, u) => s + u.perpsWithoutRate, 0);
   if (missing > 0) notes.push(`${missing} perp row(s) have no funding_rate: counted as 0`);
   return { ok: true, units, notes };

@@ -1,25 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { FundingOutcome } from '../../engine/risk/funding';
 import { formatHealthFactor, formatMoney } from '../../lib/format';
-import { useAppStore } from '../../store';
+import type { Scenario } from '../../engine/types';
+import { describeScenario } from '../scenario/edit';
 import { ChartExport } from '../export/ChartExport';
 import { fetchFunding, marginCallLevel } from '../../store/riskSync';
+import { useWhatIfRun } from './useWhatIfRun';
 
 const COLORS = ['#4ea1ff', '#b48cff', '#3ddc84', '#f5c542', '#ff8c42', '#5fd3e6'];
 
-/** Funding drift at constant prices: balance and HF day by day, days to the margin-call level. */
+/** Funding drift at constant prices (today's or the what-if's): balance and HF day by day, days to the margin-call level. */
 export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: string; source: string }> }) {
   const [horizon, setHorizon] = useState('30');
-  const [outcome, setOutcome] = useState<FundingOutcome | null>(null);
-  const thresholds = useAppStore((s) => s.thresholdInputs);
-  useEffect(() => {
-    let live = true;
-    fetchFunding(horizon).then((o) => live && setOutcome(o)).catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, [horizon, thresholds]);
+  const [follow, setFollow] = useState(true);
+  const { outcome, error, from } = useWhatIfRun((whatIf?: Scenario) => fetchFunding(horizon, whatIf), horizon, follow);
+  const prices = from ? "the what-if's prices" : "today's prices";
   const units = outcome?.ok ? outcome.units.filter((u) => u.fundingPer8h !== '0') : [];
   const charted = units.filter((u) => u.projection[0]?.healthFactor !== null).slice(0, COLORS.length);
   const data = charted[0]?.projection.map((p, d) => Object.fromEntries([['day', p.day], ...charted.map((u) => [u.label, Number(u.projection[d]!.healthFactor)])])) ?? [];
@@ -32,6 +27,14 @@ export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: stri
           <input id="funding-horizon" value={horizon} onChange={(e) => setHorizon(e.target.value)} style={{ width: 70 }} />
         </div>
       </div>
+      <div className="risk__controls">
+        <label className="risk__follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
+          Start from the what-if: the drift at the scenario bar&apos;s prices, with its collateral and cuts
+        </label>
+        <p className="note" data-testid="funding-basis">{from ? `From the what-if: ${describeScenario(from).join(', ')}` : "From today's prices"}</p>
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
       {outcome && !outcome.ok && <p className="field-error" role="alert">{outcome.error}</p>}
       {outcome?.ok && units.length === 0 && <p className="hint">No perp has a funding_rate: add the column (per 8 hours, longs pay when positive) to see the drift.</p>}
       {units.length > 0 && (
@@ -60,7 +63,7 @@ export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: stri
       )}
       {charted.length > 0 && (
         <figure className="risk__chart" aria-label="Projected health factor">
-          <figcaption className="risk__chart-title">Projected HF by day at today&apos;s prices; dashed = margin-call level {marginCallLevel()}</figcaption>
+          <figcaption className="risk__chart-title">Projected HF by day at {prices}; dashed = margin-call level {marginCallLevel()}</figcaption>
           <ChartExport name="funding-hf-projection" />
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { StressPreset } from '../../engine/risk/stress';
 import { useWorkspaceExtras } from '../../persist/extras';
+import type { Scenario } from '../../engine/types';
+import { runStress } from '../../store/riskSync';
 import { describeScenario } from '../scenario/edit';
 import { PresetEditor } from './PresetEditor';
 import { PresetPathChart } from './PresetPathChart';
 import { StressTable } from './StressTable';
-import { useStressRun } from './useStressRun';
+import { useWhatIfRun } from './useWhatIfRun';
 import { deleteUserPreset, readUserPresets, saveUserPreset, USER_PRESETS_EXTRA } from './userPresets';
 
 /** Pick a crash, see every unit walk its path; edit a copy and keep it with the workspace. */
@@ -18,7 +20,9 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
   const [editing, setEditing] = useState(false);
   const [follow, setFollow] = useState(true);
   const preset = all.find((p) => p.id === id) ?? all[0];
-  const { result, error, from } = useStressRun(preset, follow);
+  const { outcome, error: failed, from } = useWhatIfRun(preset ? (whatIf?: Scenario) => runStress(preset, whatIf) : null, preset, follow);
+  const result = outcome?.ok ? outcome.result : null;
+  const error = failed ?? (outcome && !outcome.ok ? outcome.error : null);
 
   if (!preset) return null;
   const own = isMine(preset);
