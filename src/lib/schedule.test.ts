@@ -40,6 +40,28 @@ describe('debounced', () => {
   });
 });
 
+describe('debounced cancel and pending', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('pending while a call waits; cancel forgets it', () => {
+    const task = vi.fn();
+    const d = debounced(task, 100);
+    expect(d.pending()).toBe(false);
+    d.call();
+    expect(d.pending()).toBe(true);
+    d.cancel();
+    expect(d.pending()).toBe(false);
+    vi.advanceTimersByTime(200);
+    d.flush();
+    expect(task).not.toHaveBeenCalled();
+    d.call();
+    vi.advanceTimersByTime(100);
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(d.pending()).toBe(false);
+  });
+});
+
 describe('afterPaint', () => {
   let frames: Array<() => void> = [];
   beforeEach(() => {

@@ -27,14 +27,18 @@ export function afterPaint(task: () => void, latestMs = 250): () => void {
 
 /**
  * Runs `task` once the calls have rested for `ms` (each call restarts the wait), so a slider drag
- * runs it once, at its last position; `flush()` runs a pending one now.
+ * runs it once, at its last position; `flush()` runs a pending one now, `cancel()` forgets it, and
+ * `pending()` says whether one is waiting.
  */
-export function debounced(task: () => void, ms: number): { call: () => void; flush: () => void } {
+export function debounced(task: () => void, ms: number): { call: () => void; flush: () => void; cancel: () => void; pending: () => boolean } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (timer === undefined) return;
+  const cancel = () => {
     clearTimeout(timer);
     timer = undefined;
+  };
+  const flush = () => {
+    if (timer === undefined) return;
+    cancel();
     task();
   };
   return {
@@ -43,6 +47,8 @@ export function debounced(task: () => void, ms: number): { call: () => void; flu
       timer = setTimeout(flush, ms);
     },
     flush,
+    cancel,
+    pending: () => timer !== undefined,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO } from '../engine/types';
 import { downloadText, fileStamp } from '../lib/download';
+import { debounced } from '../lib/schedule';
 import { useAppStore } from '../store';
 import { loadContent, loadContents, onPortfolioLoaded, onVenueParamsLoaded, replayVenueParams, type LoadedFile } from '../store/engineSync';
 import { useWorkspaceExtras } from './extras';
@@ -24,7 +25,8 @@ let index: WorkspaceIndex = { current: '', workspaces: [] };
 let lastFile: StoredFile | null = null;
 /** while a workspace is being applied, its own changes are not saved back */
 let applying = false;
-let timer: ReturnType<typeof setTimeout> | null = null;
+/** the next save, once changes have rested for SAVE_DELAY_MS */
+const laterSave = debounced(() => void saveNow(), SAVE_DELAY_MS);
 
 const status = usePersistStatus;
 
@@ -57,13 +59,12 @@ async function writeIndex(): Promise<void> {
 }
 
 async function saveNow(): Promise<void> {
-  if (timer) clearTimeout(timer);
-  timer = null;
+  laterSave.cancel();
   if (!repo || !index.current) return;
   try {
     await repo.saveWorkspace(index.current, snapshot(currentName()));
     clearUnsaved();
-    status.setState({ lastSaved: new Date().toISOString(), saving: timer !== null });
+    status.setState({ lastSaved: new Date().toISOString(), saving: laterSave.pending() });
   } catch (e) {
     status.setState({ saving: false, notice: `Could not save the workspace (${describe(e)}). Export it to keep a copy.` });
   }
@@ -71,8 +72,7 @@ async function saveNow(): Promise<void> {
 
 function scheduleSave(): void {
   if (applying || !repo) return;
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+  laterSave.call();
   if (!status.getState().saving) status.setState({ saving: true });
 }
 
@@ -188,12 +188,12 @@ export function startPersistSync(kv: KeyValue = idbKeyValue()): () => Promise<bo
   // a reload within the debounce delay still keeps the last change: kept at once (unsaved.ts),
   // then saved
   const saveBeforeLeaving = () => {
-    if (timer && repo && index.current) holdUnsaved(index.current, snapshot(currentName()), new Date().toISOString());
+    if (laterSave.pending() && repo && index.current) holdUnsaved(index.current, snapshot(currentName()), new Date().toISOString());
     void saveNow();
   };
   window.addEventListener('pagehide', saveBeforeLeaving);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && timer) saveBeforeLeaving();
+    if (document.visibilityState === 'hidden' && laterSave.pending()) saveBeforeLeaving();
   });
   return restore;
 }
