@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatHealthFactor, formatMoney } from '../../lib/format';
 import type { Scenario } from '../../engine/types';
-import { describeScenario } from '../scenario/edit';
 import { ChartExport } from '../export/ChartExport';
 import { fetchFunding, marginCallLevel } from '../../store/riskSync';
 import { useWhatIfRun } from './useWhatIfRun';
+import { WhatIfToggle } from './WhatIfToggle';
 
 const COLORS = ['#4ea1ff', '#b48cff', '#3ddc84', '#f5c542', '#ff8c42', '#5fd3e6'];
 
@@ -27,13 +27,7 @@ export function FundingPanel({ fees }: { fees: Array<{ venue: string; rate: stri
           <input id="funding-horizon" value={horizon} onChange={(e) => setHorizon(e.target.value)} style={{ width: 70 }} />
         </div>
       </div>
-      <div className="risk__controls">
-        <label className="risk__follow">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-          Start from the what-if: the drift at the scenario bar&apos;s prices, with its collateral and cuts
-        </label>
-        <p className="note" data-testid="funding-basis">{from ? `From the what-if: ${describeScenario(from).join(', ')}` : "From today's prices"}</p>
-      </div>
+      <WhatIfToggle follow={follow} onFollow={setFollow} what="the drift at the scenario bar's prices, with its collateral and cuts" from={from} testId="funding-basis" />
       {error && <p className="field-error" role="alert">{error}</p>}
       {outcome && !outcome.ok && <p className="field-error" role="alert">{outcome.error}</p>}
       {outcome?.ok && units.length === 0 && <p className="hint">No perp has a funding_rate: add the column (per 8 hours, longs pay when positive) to see the drift.</p>}

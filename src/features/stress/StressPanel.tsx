@@ -3,11 +3,11 @@ import type { StressPreset } from '../../engine/risk/stress';
 import { useWorkspaceExtras } from '../../persist/extras';
 import type { Scenario } from '../../engine/types';
 import { runStress } from '../../store/riskSync';
-import { describeScenario } from '../scenario/edit';
 import { PresetEditor } from './PresetEditor';
 import { PresetPathChart } from './PresetPathChart';
 import { StressTable } from './StressTable';
 import { useWhatIfRun } from './useWhatIfRun';
+import { WhatIfToggle } from './WhatIfToggle';
 import { deleteUserPreset, readUserPresets, saveUserPreset, USER_PRESETS_EXTRA } from './userPresets';
 
 /** Pick a crash, see every unit walk its path; edit a copy and keep it with the workspace. */
@@ -65,15 +65,7 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
         </p>
       ))}
       <p className="note">{preset.summary}. Path from {preset.start.replace('T', ' ').replace(':00Z', ' UTC')}, every {preset.stepHours} h for {preset.hours} h.</p>
-      <div className="risk__controls">
-        <label className="risk__follow">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-          Start from the what-if: the crash moves each price from the scenario bar's, with its collateral, cuts, vol and days
-        </label>
-        <p className="note" data-testid="stress-basis">
-          {from ? `From the what-if: ${describeScenario(from).join(', ')}` : "From today's prices"}
-        </p>
-      </div>
+      <WhatIfToggle follow={follow} onFollow={setFollow} what="the crash moves each price from the scenario bar's, with its collateral, cuts, vol and days" from={from} testId="stress-basis" />
       {editing && <PresetEditor key={preset.id} preset={preset} own={own} onSave={save} />}
       {error && <p className="field-error" role="alert">{error}</p>}
       {result && (
