@@ -27,6 +27,22 @@ test.describe('Stress & VaR', () => {
     await expect(page.getByRole('table', { name: 'Stress test: Black Thursday (my copy)' })).toBeVisible();
   });
 
+  test('every preset at a glance: the worst units first, liquidations with their hour; a column opens its preset', async ({ dashboard }) => {
+    const { page } = dashboard;
+    const matrix = page.getByRole('table', { name: 'Stress test: every preset' });
+    const beta = matrix.getByRole('row', { name: /^beta · Cross/ });
+    // the same walk as the detail below: Black Thursday liquidates beta in hour 1
+    await expect(beta.getByRole('cell').nth(0)).toHaveText('liq. h1');
+    await expect(matrix.getByRole('row', { name: /^Units liquidated/ }).getByRole('cell').nth(0)).toHaveText(/^[1-9]\d* of 7$/);
+    await matrix.getByRole('button', { name: 'FTX collapse' }).click();
+    await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('ftx-2022-11');
+    await expect(page.getByRole('table', { name: 'Stress test: FTX collapse' })).toBeVisible();
+
+    // +50,000 USD to beta: Black Thursday no longer liquidates it (min HF 11.80, as the CLI reads)
+    await page.getByRole('spinbutton', { name: 'beta: add (+) / withdraw (−) collateral, USD' }).fill('50000');
+    await expect(beta.getByRole('cell').nth(0)).toHaveText('11.80');
+  });
+
   test('a preset starts from the what-if: collateral added to beta carries it through Black Thursday', async ({ dashboard }) => {
     const { page } = dashboard;
     await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Black Thursday (2020-03-12)' });

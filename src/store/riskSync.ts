@@ -4,7 +4,7 @@
  */
 import type { FundingOutcome } from '../engine/risk/funding';
 import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
-import type { StressOutcome, StressPreset } from '../engine/risk/stress';
+import type { StressAllOutcome, StressOutcome, StressPreset } from '../engine/risk/stress';
 import type { Scenario } from '../engine/types';
 import type { RiskSetup, VarStartArgs } from '../worker/riskProtocol';
 import { client } from './engineSync';
@@ -19,6 +19,11 @@ export function marginCallLevel(): string {
 
 export function fetchRiskSetup(): Promise<RiskSetup> {
   return client().call('riskSetup', {});
+}
+
+/** Every preset's per-unit summary (the preset × unit table), from the what-if as runStress. */
+export function runStressAll(presets: StressPreset[], whatIf?: Scenario): Promise<StressAllOutcome> {
+  return client().call('stressAll', { presets, marginCallHF: marginCallLevel(), ...(whatIf ? { whatIf } : {}) });
 }
 
 /** `whatIf`: the crash starts from the page's what-if; absent: from today's prices. */

@@ -1,7 +1,7 @@
 import type { FundingOutcome } from '../engine/risk/funding';
 import type { MarketInput } from '../engine/risk/market';
 import type { VarFiguresOutcome } from '../engine/risk/montecarlo';
-import type { StressOutcome, StressPreset } from '../engine/risk/stress';
+import type { StressAllOutcome, StressOutcome, StressPreset } from '../engine/risk/stress';
 import type { UnitIdentity } from '../engine/risk/types';
 import type { Scenario } from '../engine/types';
 
@@ -47,6 +47,8 @@ export interface RiskHandlers {
   riskSetup(args: Record<string, never>): RiskSetup;
   /** `whatIf`: the crash starts from the page's what-if (its prices, collateral, cuts, vol and time); absent: today */
   stress(args: { preset: StressPreset; marginCallHF: string; whatIf?: Scenario }): StressOutcome;
+  /** every preset's per-unit summary (the preset × unit table), from the what-if as `stress` */
+  stressAll(args: { presets: StressPreset[]; marginCallHF: string; whatIf?: Scenario }): StressAllOutcome;
   varStart(args: VarStartArgs): VarStartOutcome;
   /** simulates the next `count` paths of the run */
   varStep(args: { runId: number; count: number }): VarStepOutcome;

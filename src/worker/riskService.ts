@@ -8,7 +8,7 @@ import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { abandonRun, finishFigures, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
 import { identityOf } from '../engine/risk/finish';
 import { CRASH_PRESETS } from '../engine/risk/presets';
-import { applyPreset } from '../engine/risk/stress';
+import { applyPreset, applyPresets } from '../engine/risk/stress';
 import { riskWhatIf, type RiskWhatIf } from '../engine/risk/whatIf';
 import { prepareScenario } from '../engine/scenario';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
@@ -93,6 +93,14 @@ export function createRiskHandlers(
         if (!whatIf) return applyPreset(exposure(), preset, level);
         const from = underWhatIf(whatIf, marginCallHF);
         return from.ok ? applyPreset(from.model, preset, level, from.start) : from;
+      });
+    },
+    stressAll({ presets, marginCallHF, whatIf }) {
+      return guarded(() => {
+        const level = fraction(marginCallHF, 'margin-call level');
+        if (!whatIf) return applyPresets(exposure(), presets, level);
+        const from = underWhatIf(whatIf, marginCallHF);
+        return from.ok ? applyPresets(from.model, presets, level, from.start) : from;
       });
     },
     varStart({ slot = 'run', whatIf, horizonDays, confidences, marginCallHF, method }) {

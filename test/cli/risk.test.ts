@@ -40,10 +40,23 @@ describe('cli stress', () => {
     expect(result.stderr.trim()).toBe('scenario:0:-: shock BTC: a move must be above -1 (-100%), found -1.5');
   });
 
+  it('--preset all: every preset, each with every unit', () => {
+    const result = runCli(['stress', book, '--preset', 'all']);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    expect(json.schema).toBe('margin-radar/stress-all@1');
+    expect(json.presets.map((p: { preset: { id: string } }) => p.preset.id)).toEqual(['black-thursday-2020', 'may-19-2021', 'luna-2022-05', 'ftx-2022-11', 'oct-10-2025', 'usdc-depeg-2023-03']);
+    // the same figures as the one-preset command
+    const one = JSON.parse(runCli(['stress', book, '--preset', 'black-thursday-2020']).stdout);
+    expect(json.presets[0].units).toEqual(one.units);
+    // the USDC depeg moves only USDC and DAI, which this book does not hold: nothing lost
+    expect(json.presets[5].units[0]).toMatchObject({ liquidatedAtHour: null, loss: '0.00' });
+  });
+
   it('an unknown preset lists the presets', () => {
     const result = runCli(['stress', book, '--preset', 'nope']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no preset "nope"; presets: black-thursday-2020, may-19-2021');
+    expect(result.stderr).toContain('no preset "nope"; presets: all, black-thursday-2020, may-19-2021');
   });
 });
 

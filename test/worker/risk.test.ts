@@ -74,6 +74,21 @@ describe('risk handlers', () => {
     expect(service.stress({ preset, marginCallHF: '1.25', whatIf: { shocks: [], all: '-2', volShock: '0', days: '0', addCollateral: [] } })).toMatchObject({ ok: false });
   });
 
+  it('every preset at once gives each preset the figures of its own walk', () => {
+    const service = engine();
+    const { presets } = service.riskSetup({});
+    const whatIf = { shocks: [['ETH', '0.05']] as Array<[string, string]>, all: '0', volShock: '0', days: '0', addCollateral: [] as Array<[string, string]> };
+    const all = service.stressAll({ presets, marginCallHF: '1.25', whatIf });
+    if (!all.ok) throw new Error(all.error);
+    expect(all.presets.map((p) => p.preset)).toEqual(presets.map((p) => p.id));
+    presets.forEach((preset, i) => {
+      const one = service.stress({ preset, marginCallHF: '1.25', whatIf });
+      if (!one.ok) throw new Error(one.error);
+      expect(all.presets[i]!.units).toEqual(one.result.units);
+    });
+    expect(service.stressAll({ presets: [{ ...presets[0]!, stepHours: 0 }], marginCallHF: '1.25' })).toMatchObject({ ok: false });
+  });
+
   it("funding under the page's what-if starts at its balance; the same what-if twice gives the same figures", () => {
     const service = engine();
     const whatIf = { shocks: [['BTC', '-0.1']] as Array<[string, string]>, all: '0', volShock: '0', days: '0', addCollateral: [['main', '250']] as Array<[string, string]> };

@@ -53,6 +53,16 @@ export interface StressResult {
 
 export type StressOutcome = { ok: true; result: StressResult } | { ok: false; error: string };
 
+/** Every preset's per-unit summary, for the preset × unit table (no per-step series). */
+export interface PresetSummary {
+  preset: string;
+  name: string;
+  date: string;
+  units: UnitStress[];
+}
+
+export type StressAllOutcome = { ok: true; presets: PresetSummary[]; warnings: string[] } | { ok: false; error: string };
+
 type Points = Array<[number, number]>;
 
 function readPreset(preset: StressPreset): { ok: true; moves: Map<string, Points> } | { ok: false; error: string } {
@@ -163,4 +173,16 @@ export function applyPreset(model: ExposureModel, preset: StressPreset, marginCa
   const note = heldNote(model);
   const warnings = note ? [note] : [];
   return { ok: true, result: { preset: preset.id, name: preset.name, hours, paths, units, hf, warnings } };
+}
+
+/** Walks every unit along each preset (as applyPreset), keeping the per-unit summaries only. */
+export function applyPresets(model: ExposureModel, presets: readonly StressPreset[], marginCallHF: number, start?: Float64Array): StressAllOutcome {
+  const out: PresetSummary[] = [];
+  for (const preset of presets) {
+    const outcome = applyPreset(model, preset, marginCallHF, start);
+    if (!outcome.ok) return outcome;
+    out.push({ preset: preset.id, name: preset.name, date: preset.date, units: outcome.result.units });
+  }
+  const note = heldNote(model);
+  return { ok: true, presets: out, warnings: note ? [note] : [] };
 }

@@ -5,6 +5,7 @@ import type { Scenario } from '../../engine/types';
 import { runStress } from '../../store/riskSync';
 import { PresetEditor } from './PresetEditor';
 import { PresetPathChart } from './PresetPathChart';
+import { StressMatrix } from './StressMatrix';
 import { StressTable } from './StressTable';
 import { useWhatIfRun } from './useWhatIfRun';
 import { WhatIfToggle } from './WhatIfToggle';
@@ -14,7 +15,8 @@ import { deleteUserPreset, readUserPresets, saveUserPreset, USER_PRESETS_EXTRA }
 export function StressPanel({ presets }: { presets: StressPreset[] }) {
   const stored = useWorkspaceExtras((s) => s.extras[USER_PRESETS_EXTRA]);
   const mine = useMemo(() => readUserPresets(stored), [stored]);
-  const all = [...presets, ...mine.presets];
+  // one array per change of the presets: the preset × unit table is asked for again when it changes
+  const all = useMemo(() => [...presets, ...mine.presets], [presets, mine.presets]);
   const isMine = (p: StressPreset) => mine.presets.some((m) => m.id === p.id);
   const [id, setId] = useState(presets[0]?.id ?? '');
   const [editing, setEditing] = useState(false);
@@ -40,6 +42,16 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
     <section className="panel risk__section" aria-labelledby="stress-title">
       <div className="risk__head">
         <h3 id="stress-title" className="panel__title">Historical crash presets</h3>
+      </div>
+      {mine.problems.map((p) => (
+        <p key={p} className="note" role="note">
+          {p}
+        </p>
+      ))}
+      <WhatIfToggle follow={follow} onFollow={setFollow} what="the crash moves each price from the scenario bar's, with its collateral, cuts, vol and days" from={from} testId="stress-basis" />
+      <StressMatrix presets={all} follow={follow} selected={preset.id} onPick={setId} />
+      <div className="risk__head">
+        <h4 className="risk__chart-title risk__detail-title">One preset in detail: its path, hour by hour</h4>
         <div className="field">
           <label htmlFor="stress-preset">Preset</label>
           <select id="stress-preset" value={preset.id} onChange={(e) => setId(e.target.value)}>
@@ -59,13 +71,7 @@ export function StressPanel({ presets }: { presets: StressPreset[] }) {
           </button>
         )}
       </div>
-      {mine.problems.map((p) => (
-        <p key={p} className="note" role="note">
-          {p}
-        </p>
-      ))}
       <p className="note">{preset.summary}. Path from {preset.start.replace('T', ' ').replace(':00Z', ' UTC')}, every {preset.stepHours} h for {preset.hours} h.</p>
-      <WhatIfToggle follow={follow} onFollow={setFollow} what="the crash moves each price from the scenario bar's, with its collateral, cuts, vol and days" from={from} testId="stress-basis" />
       {editing && <PresetEditor key={preset.id} preset={preset} own={own} onSave={save} />}
       {error && <p className="field-error" role="alert">{error}</p>}
       {result && (
