@@ -81,9 +81,15 @@ export class DashboardPage {
 
   /** The text of one cell of a position row, by the column header's name. */
   async cellText(symbol: string, column: string): Promise<string> {
-    const headers = await this.positions.getByRole('columnheader').allInnerTexts();
-    const index = headers.findIndex((h) => h.replace(/[▲▼↕]/g, '').trim() === column);
-    expect(index, `column "${column}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    // polled: right after a reload the header row can be on screen before its labels are
+    let index = -1;
+    await expect
+      .poll(async () => {
+        const headers = await this.positions.getByRole('columnheader').allInnerTexts();
+        index = headers.findIndex((h) => h.replace(/[▲▼↕]/g, '').trim() === column);
+        return index;
+      }, { message: `column "${column}" among the position table's headers` })
+      .toBeGreaterThanOrEqual(0);
     return (await this.positionRow(symbol).getByRole('cell').nth(index).innerText()).trim();
   }
 
