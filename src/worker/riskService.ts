@@ -64,6 +64,13 @@ export function createRiskHandlers(
     if (!prepared.ok) return prepared;
     return { ok: true, ...riskWhatIf(exposure(), book, prepared.scenario) };
   };
+  /** `run` on today's model, or on the what-if's model from its start prices (a bad what-if refused in words). */
+  const onModel = <T>(whatIf: Scenario | undefined, marginCallHF: string, run: (m: ExposureModel, start?: Float64Array) => T): T | { ok: false; error: string } =>
+    guarded(() => {
+      if (!whatIf) return run(exposure());
+      const from = underWhatIf(whatIf, marginCallHF);
+      return from.ok ? run(from.model, from.start) : from;
+    });
   const activeRun = (runId: number): VarRun => {
     for (const r of runs.values()) if (r.id === runId) return r.run;
     throw new Error('that run was replaced by a newer one or the portfolio changed');
@@ -88,20 +95,10 @@ export function createRiskHandlers(
       };
     },
     stress({ preset, marginCallHF, whatIf }) {
-      return guarded(() => {
-        const level = fraction(marginCallHF, 'margin-call level');
-        if (!whatIf) return applyPreset(exposure(), preset, level);
-        const from = underWhatIf(whatIf, marginCallHF);
-        return from.ok ? applyPreset(from.model, preset, level, from.start) : from;
-      });
+      return onModel(whatIf, marginCallHF, (m, start) => applyPreset(m, preset, fraction(marginCallHF, 'margin-call level'), start));
     },
     stressAll({ presets, marginCallHF, whatIf }) {
-      return guarded(() => {
-        const level = fraction(marginCallHF, 'margin-call level');
-        if (!whatIf) return applyPresets(exposure(), presets, level);
-        const from = underWhatIf(whatIf, marginCallHF);
-        return from.ok ? applyPresets(from.model, presets, level, from.start) : from;
-      });
+      return onModel(whatIf, marginCallHF, (m, start) => applyPresets(m, presets, fraction(marginCallHF, 'margin-call level'), start));
     },
     varStart({ slot = 'run', whatIf, horizonDays, confidences, marginCallHF, method }) {
       return guarded(() => {

@@ -87,6 +87,7 @@ describe('risk handlers', () => {
       expect(all.presets[i]!.units).toEqual(one.result.units);
     });
     expect(service.stressAll({ presets: [{ ...presets[0]!, stepHours: 0 }], marginCallHF: '1.25' })).toMatchObject({ ok: false });
+    expect(service.stress({ preset: presets[0]!, marginCallHF: 'high', whatIf })).toEqual({ ok: false, error: 'margin-call level: expected a number, found "high"' });
   });
 
   it("funding under the page's what-if starts at its balance; the same what-if twice gives the same figures", () => {
