@@ -59,6 +59,8 @@ export function createRiskHandlers(
   const underWhatIf = (scenario: Scenario, marginCallHF: string): ({ ok: true } & RiskWhatIf) | { ok: false; error: string } => {
     const book = fastBook();
     if (!book) return { ok: false, error: 'no portfolio loaded' };
+    // said as the level it is (prepareScenario would name the target it stands in for, below)
+    fraction(marginCallHF, 'margin-call level');
     // the target level plays no part in a run: the margin-call level stands in for it
     const prepared = prepareScenario(scenario, { targetHF: marginCallHF, marginCallHF });
     if (!prepared.ok) return prepared;
