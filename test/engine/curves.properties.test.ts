@@ -93,12 +93,31 @@ describe('HF curve against the engine (property)', () => {
           const row = rows.find((r) => r.line === line)!;
           const lp = (1 + ladder.move[i]!) * Number(row.markPrice);
           expect(position.liquidationPrice).not.toBeNull();
-          // the ladder ships moves (y - 1), so compare on the move's scale: a root near y = 0 (an inverse
-          // contract's size-scaled margin) keeps ~1e-16 absolute, not relative, precision
-          expect(Math.abs(lp - Number(position.liquidationPrice)) / Number(row.markPrice)).toBeLessThan(1e-9);
+          // the ladder ships moves (y - 1), so compare on the larger of the mark's scale and the price's
+          // own: a root near y = 0 (an inverse contract's size-scaled margin) keeps ~1e-16 absolute, not
+          // relative, precision, and one far out (y = 158,031: LP 474,095,408.49 on a 3,000 mark, a
+          // shrunk counterexample) keeps ~1e-16 relative precision, 1.4e-9 of the mark
+          const exact = Number(position.liquidationPrice);
+          expect(Math.abs(lp - exact) / Math.max(Number(row.markPrice), Math.abs(exact))).toBeLessThan(1e-9);
         });
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        examples: [
+          // the shrunk counterexample of a CI run: ETH's liquidation price far above the mark (y = 158,031)
+          [
+            toRows([
+              { venue: 'binance', usdt: 13159, btc: 408, perps: [
+                { underlying: 'ETH', qty: '12.91', short: false, entry: 0, isolated: false },
+                { underlying: 'ETH', qty: '37.33', short: false, entry: -187, isolated: false },
+                { underlying: 'ETH', qty: '17.93', short: true, entry: 133, isolated: false },
+              ] },
+              { venue: 'generic', usdt: 100, btc: 0, perps: [{ underlying: 'BTC', qty: '0.01', short: false, entry: 0, isolated: false }] },
+            ]),
+            { all: 80, btc: 33, usdt: 0 },
+          ],
+        ],
+      },
     );
   });
 
