@@ -18,7 +18,7 @@ import {
   type UnitReport,
   type UnitStatus,
 } from './types';
-import { prepareAccounts, unitFigures, type PreparedAccount, type PreparedUnit, type RowFigures } from './units';
+import { prepareAccounts, unitFigures, type PreparedAccount, type PreparedUnit, type RowFigures, type UnitFigures } from './units';
 import type { TierTables } from './venues/tiers';
 
 export interface EvaluateRequest {
@@ -93,11 +93,20 @@ function positionReport(row: PreparedRow, fig: RowFigures, roots: readonly Dec[]
   };
 }
 
-/** The figures of one margin unit under a scenario (cuts applied at the scenario's marks). */
-export function unitReport(uncut: PreparedUnit, scenario: PreparedScenario): UnitReport {
+/**
+ * A unit at a scenario's marks: each row's mark there, the unit with the scenario's cuts applied at
+ * those marks (a cut's closed PnL realised, cuts.ts), and its figures. The report, the fast path's
+ * exact fallback and the funding drift all start here.
+ */
+export function atScenario(uncut: PreparedUnit, scenario: PreparedScenario): { marks: Dec[]; unit: PreparedUnit; fig: UnitFigures } {
   const marks = uncut.rows.map((row) => movingPrice(row).times(markFactor(scenario, row.src.underlying)));
   const unit = withCuts(uncut, marks, scenario.cuts);
-  const fig = unitFigures(unit, marks);
+  return { marks, unit, fig: unitFigures(unit, marks) };
+}
+
+/** The figures of one margin unit under a scenario (cuts applied at the scenario's marks). */
+export function unitReport(uncut: PreparedUnit, scenario: PreparedScenario): UnitReport {
+  const { marks, unit, fig } = atScenario(uncut, scenario);
   const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
   const marginRatio = fig.mm.isZero() ? ZERO : fig.marginBalance.gt(0) ? fig.mm.div(fig.marginBalance) : null;
   const solve = solverFor(unit, marks);

@@ -3,13 +3,9 @@
  * cuts.ts withCuts) and written into the fast arrays. Used for rows the fast path does not model
  * and for units too close to a tier cap or status level for float64 to decide.
  */
-import { withCuts } from '../cuts';
-import { statusOf } from '../evaluate';
+import { atScenario, statusOf } from '../evaluate';
 import { optionUnderWhatIf } from '../options/repricing';
-import { movingPrice } from '../rows';
 import type { PreparedUnit } from '../units';
-import { markFactor } from '../scenario';
-import { unitFigures } from '../units';
 import type { FastBook } from './book';
 import type { FastFigures, FastScenario } from './evaluate';
 import { STATUS_CODES } from './evaluate';
@@ -26,8 +22,7 @@ export function exactUnit(book: FastBook, u: number, s: FastScenario, out: FastF
   const added = info.mode === 'cross' ? s.decimal.addCollateral.get(info.account) : undefined;
   const withCollateral = added ? { ...prepared, baseBalance: prepared.baseBalance.plus(added) } : prepared;
   const unit = withOptionWhatIf(withCollateral, s.decimal.volShock.toNumber(), s.decimal.days.toNumber());
-  const marks = unit.rows.map((row) => movingPrice(row).times(markFactor(s.decimal, row.src.underlying)));
-  const fig = unitFigures(withCuts(unit, marks, s.decimal.cuts), marks);
+  const { fig } = atScenario(unit, s.decimal);
   const hf = fig.mm.gt(0) ? fig.marginBalance.div(fig.mm) : null;
   out.unitMarginBalance[u] = fig.marginBalance.toNumber();
   out.unitMaintenance[u] = fig.mm.toNumber();

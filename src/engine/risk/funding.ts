@@ -1,10 +1,8 @@
-import { withAddedCollateral } from '../evaluate';
-import { withCuts } from '../cuts';
+import { atScenario, withAddedCollateral } from '../evaluate';
 import { Dec, ONE, ZERO, decStr, decStrOrNull, readDecimalText } from '../decimal';
-import { movingPrice } from '../rows';
-import { markFactor, prepareScenario, type PreparedScenario } from '../scenario';
+import { prepareScenario, type PreparedScenario } from '../scenario';
 import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type Portfolio } from '../types';
-import { prepareAccounts, unitFigures, type PreparedAccount } from '../units';
+import { prepareAccounts, type PreparedAccount } from '../units';
 import type { TierTables } from '../venues/tiers';
 import { takerFee } from './fees';
 import { unitLabel } from './exposure';
@@ -112,9 +110,7 @@ export function prepareFunding(accounts: readonly PreparedAccount[], scenario: P
   for (const account of accounts) {
     const fee = takerFee(account.venue.id).rate;
     for (const uncut of withAddedCollateral(account, scenario.addCollateral.get(account.account))) {
-      const marks = uncut.rows.map((row) => movingPrice(row).times(markFactor(scenario, row.src.underlying)));
-      const unit = withCuts(uncut, marks, scenario.cuts);
-      const fig = unitFigures(unit, marks);
+      const { marks, unit, fig } = atScenario(uncut, scenario);
       let per8h = ZERO;
       let closing = ZERO;
       let missing = 0;
