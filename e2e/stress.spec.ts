@@ -38,7 +38,10 @@ test.describe('Stress & VaR', () => {
     await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('ftx-2022-11');
     await expect(page.getByRole('table', { name: 'Stress test: FTX collapse' })).toBeVisible();
 
-    // +50,000 USD to beta: Black Thursday no longer liquidates it (min HF 11.80, as the CLI reads)
+    // +50,000 USD to beta: Black Thursday no longer liquidates it. Its lowest HF is at hour 16 (BTC −46.6%,
+    // ETH −54%: 33,647.34 and 1,559.63). MB = 56,000 + 1.5 × 1,559.63 × 0.95 (Binance's 5% ETH haircut)
+    // + 40 × (1,559.63 − 3,569.5) + (60,500 − 33,647.34) = 4,680.33; MM (Binance brackets) = 62,385.2 × 0.5%
+    // − 50 + 33,647.34 × 0.4% = 396.52; HF = 11.80
     await page.getByRole('spinbutton', { name: 'beta: add (+) / withdraw (−) collateral, USD' }).fill('50000');
     await expect(beta.getByRole('cell').nth(0)).toHaveText('11.80');
   });
@@ -50,7 +53,7 @@ test.describe('Stress & VaR', () => {
     await expect(beta.getByRole('cell').nth(2)).toHaveText(/^yes, hour 1/);
     await expect(page.getByTestId('stress-basis')).toHaveText("From today's prices");
 
-    // MB 1,161.46 + 50,000: the CLI's `stress --add-collateral beta=50000` reads min HF 11.80 and no liquidation
+    // MB 1,161.46 (today's card) + 50,000; the lowest HF is 11.80 at hour 16 (worked in the test above)
     await page.getByRole('spinbutton', { name: 'beta: add (+) / withdraw (−) collateral, USD' }).fill('50000');
     await expect(page.getByTestId('stress-basis')).toHaveText('From the what-if: +50,000 USD to beta');
     await expect(beta.getByRole('cell').nth(0)).toHaveText('51,161.46');
