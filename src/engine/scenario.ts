@@ -1,7 +1,7 @@
 import { prepareCuts, type PreparedCuts } from './cuts';
 import { ONE, ZERO, readDecimalText, type Dec } from './decimal';
 import { isStablecoin } from './stablecoins';
-import type { Scenario, Thresholds } from './types';
+import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type Scenario, type Thresholds } from './types';
 
 /** A scenario with its numbers as decimals, keyed by Maps (user text is never an object key). */
 export interface PreparedScenario {
@@ -58,4 +58,15 @@ export function prepareScenario(scenario: Scenario, thresholds: Thresholds): Sce
 export function markFactor(scenario: PreparedScenario, underlying: string): Dec {
   const own = ONE.plus(scenario.shocks.get(underlying.toUpperCase()) ?? ZERO);
   return isStablecoin(underlying) ? own : own.times(ONE.plus(scenario.all));
+}
+
+let empty: PreparedScenario | null = null;
+/** No what-if: today's marks, no collateral or cuts, the default levels (prepared once). */
+export function noWhatIf(): PreparedScenario {
+  if (!empty) {
+    const checked = prepareScenario(EMPTY_SCENARIO, DEFAULT_THRESHOLDS);
+    if (!checked.ok) throw new Error(checked.error);
+    empty = checked.scenario;
+  }
+  return empty;
 }

@@ -2,7 +2,7 @@ import { readDecimalText } from '../engine/decimal';
 import type { FastBook } from '../engine/fast';
 import { buildExposureModel, exposureFromBook, type ExposureModel } from '../engine/risk/exposure';
 import { TAKER_FEES } from '../engine/risk/fees';
-import { fundingAccounts, prepareFunding, projectFunding, today, type FundingBook } from '../engine/risk/funding';
+import { fundingAccounts, prepareFunding, projectFunding, type FundingBook } from '../engine/risk/funding';
 import { heldNote } from '../engine/risk/held';
 import { MARKET_SOURCE, defaultMarket } from '../engine/risk/market';
 import { abandonRun, finishFigures, pathsDone, runPaths, startHistorical, startMonteCarlo, type VarRun } from '../engine/risk/montecarlo';
@@ -10,7 +10,7 @@ import { identityOf } from '../engine/risk/finish';
 import { CRASH_PRESETS } from '../engine/risk/presets';
 import { applyPreset, applyPresets } from '../engine/risk/stress';
 import { riskWhatIf, type RiskWhatIf } from '../engine/risk/whatIf';
-import { prepareScenario } from '../engine/scenario';
+import { noWhatIf, prepareScenario } from '../engine/scenario';
 import { QUANTILE_CONVENTION } from '../engine/risk/tail';
 import type { Portfolio, Scenario } from '../engine/types';
 import type { TierTable } from '../engine/venues/tiers';
@@ -146,7 +146,7 @@ export function createRiskHandlers(
         const { portfolio, tierTables } = current();
         const checked = whatIf ? prepareScenario(whatIf, { targetHF: marginCallHF, marginCallHF }) : null;
         if (checked && !checked.ok) return checked;
-        const scenario = checked ? checked.scenario : today();
+        const scenario = checked ? checked.scenario : noWhatIf();
         // accounts are prepared again only for a new vol or time; a price, collateral or cut step redoes the figures
         const book = (): FundingBook => {
           const optionsKey = `${scenario.volShock.toString()}|${scenario.days.toString()}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { evaluatePortfolio } from '../../src/engine/evaluate';
-import { fundingAccounts, prepareFunding, projectFunding, today } from '../../src/engine/risk/funding';
-import { prepareScenario } from '../../src/engine/scenario';
+import { fundingAccounts, prepareFunding, projectFunding } from '../../src/engine/risk/funding';
+import { noWhatIf, prepareScenario } from '../../src/engine/scenario';
 import { EMPTY_SCENARIO, type Portfolio, type PortfolioRow, type Scenario } from '../../src/engine/types';
 import { importPortfolio } from '../../src/import';
 import { AS_OF, row, spot } from '../engine/helpers';
@@ -77,7 +77,7 @@ describe('funding projection', () => {
         spot('USDT', '100', '1', { account: 'b' }),
       ],
     };
-    const book0 = prepareFunding(fundingAccounts(portfolio, new Map(), AS_OF, today()));
+    const book0 = prepareFunding(fundingAccounts(portfolio, new Map(), AS_OF, noWhatIf()));
     let asked = 0;
     const book = () => {
       asked++;

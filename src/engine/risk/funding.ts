@@ -1,7 +1,7 @@
 import { atScenario, withAddedCollateral } from '../evaluate';
 import { Dec, ONE, ZERO, decStr, decStrOrNull, readDecimalText } from '../decimal';
-import { prepareScenario, type PreparedScenario } from '../scenario';
-import { DEFAULT_THRESHOLDS, EMPTY_SCENARIO, type Portfolio } from '../types';
+import { noWhatIf, type PreparedScenario } from '../scenario';
+import type { Portfolio } from '../types';
 import { prepareAccounts, type PreparedAccount } from '../units';
 import type { TierTables } from '../venues/tiers';
 import { takerFee } from './fees';
@@ -88,24 +88,13 @@ export interface FundingBook {
   units: FundingUnit[];
 }
 
-let todayScenario: PreparedScenario | null = null;
-/** No what-if: today's marks, no collateral or cuts. */
-export function today(): PreparedScenario {
-  if (!todayScenario) {
-    const checked = prepareScenario(EMPTY_SCENARIO, DEFAULT_THRESHOLDS);
-    if (!checked.ok) throw new Error(checked.error);
-    todayScenario = checked.scenario;
-  }
-  return todayScenario;
-}
-
 /** The accounts as the cards prepare them: options priced at `asOf` under the what-if's vol and time. */
 export function fundingAccounts(portfolio: Portfolio, tierTables: TierTables, asOf: string, scenario: PreparedScenario): PreparedAccount[] {
   return prepareAccounts(portfolio, tierTables, { asOf, volShock: scenario.volShock.toNumber(), days: scenario.days.toNumber() });
 }
 
 /** Each unit's balance, maintenance margin, funding and closing fee at the what-if's marks. */
-export function prepareFunding(accounts: readonly PreparedAccount[], scenario: PreparedScenario = today()): FundingBook {
+export function prepareFunding(accounts: readonly PreparedAccount[], scenario: PreparedScenario = noWhatIf()): FundingBook {
   const units: FundingUnit[] = [];
   for (const account of accounts) {
     const fee = takerFee(account.venue.id).rate;
@@ -139,7 +128,7 @@ export function projectFunding(request: FundingRequest & { book?: () => FundingB
   const mcHF = readDecimalText(request.marginCallHF);
   if (!mcHF || mcHF.lt(ONE)) return { ok: false, error: `margin-call level: expected at least 1, found "${request.marginCallHF}"` };
   const days = horizon.ceil().toNumber();
-  const scenario = request.scenario ?? today();
+  const scenario = request.scenario ?? noWhatIf();
   const book = request.book
     ? request.book()
     : prepareFunding(fundingAccounts(request.portfolio, request.tierTables ?? new Map(), request.asOf ?? new Date().toISOString(), scenario), scenario);
