@@ -9,13 +9,13 @@
  * scenario), so a 100k-row book never needs an all-decimal pass for its alerts.
  */
 import { needsLiquidation, stepAlerts, type AlertEvent, type AlertRule, type UnitFigures } from '../../engine/alerts';
-import { readDecimalText } from '../../engine/decimal';
 import { EMPTY_SCENARIO, type Scenario, type Thresholds, type UnitReport } from '../../engine/types';
 import { useWorkspaceExtras } from '../../persist/extras';
 import { useAppStore } from '../../store';
 import { client, engineCall } from '../../store/engineSync';
 import { validateThresholds } from '../../store/thresholds';
 import { SUPERSEDED, type FastUnitArrays, type TableLayout } from '../../worker';
+import { isToday } from '../scenario/edit';
 import { currentAlertConfig } from './config';
 import { toAlertUnits, type UnitShocks } from './fastUnits';
 import { beep, notify } from './signal';
@@ -72,12 +72,6 @@ function stepToday(active: ReadonlySet<string>, rules: AlertRule[], units: UnitF
   const step = stepAlerts({ active, rules, units, context: 'today' });
   todayStep = { units, rules: key, holding: step.holding };
   return step;
-}
-
-/** No move, no shift, no collateral, no cut: the scenario is today. */
-function isToday(s: Scenario): boolean {
-  const values = [s.all, s.volShock, s.days, ...s.shocks.map((x) => x[1]), ...s.addCollateral.map((x) => x[1]), ...(s.cuts ?? []).map((x) => x[1])];
-  return values.every((v) => readDecimalText(v)?.isZero() ?? false);
 }
 
 /** Today's units, kept while the layout (portfolio) and thresholds stay the same: a slider does not change today. */

@@ -3,7 +3,7 @@
  * the panel shows percentages. Conversions go through decimal.js only.
  */
 import { readCutKey } from '../../engine/cuts';
-import { Dec } from '../../engine/decimal';
+import { Dec, readDecimalText } from '../../engine/decimal';
 import type { Scenario } from '../../engine/types';
 import { groupThousands } from '../../lib/format';
 
@@ -91,7 +91,14 @@ export function formatMove(fraction: string): string {
   return signed(d, `${groupThousands(d.abs().toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed())}%`);
 }
 
+/** No move, no shift, no collateral, no cut: the scenario is today. */
+export function isToday(s: Scenario): boolean {
+  const values = [s.all, s.volShock, s.days, ...s.shocks.map((x) => x[1]), ...s.addCollateral.map((x) => x[1]), ...(s.cuts ?? []).map((x) => x[1])];
+  return values.every((v) => readDecimalText(v)?.isZero() ?? false);
+}
+
 /** The active what-ifs in words: ["BTC −20%", "all −5%", "+5,000 USD to alpha"]; [] for today. */
+
 export function describeScenario(scenario: Scenario): string[] {
   const out: string[] = [];
   for (const [name, fraction] of scenario.shocks) if (!new Dec(fraction).isZero()) out.push(`${name} ${formatMove(fraction)}`);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../engine/types';
 import { latestWins } from '../../lib/schedule';
 import { useAppStore } from '../../store';
-import { describeScenario } from '../scenario/edit';
+import { isToday } from '../scenario/edit';
 
 export interface WhatIfRun<T> {
   outcome: T | null;
@@ -31,7 +31,7 @@ export function useWhatIfRun<T>(ask: ((whatIf?: Scenario) => Promise<T>) | null,
       if (!call) return;
       const current = useAppStore.getState().scenario;
       // an empty what-if is today: no scenario to name or to apply
-      const from = f && describeScenario(current).length > 0 ? current : null;
+      const from = f && !isToday(current) ? current : null;
       try {
         const outcome = await call(from ?? undefined);
         if (!overtaken() && mounted) setRun({ outcome, error: null, from });
